@@ -1,0 +1,109 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import type { RequestSpec } from './transport';
+
+export type ParsedBody =
+	| { kind: 'json'; value: unknown; text: string }
+	| { kind: 'text'; value: string; text: string }
+	| { kind: 'html'; text: string }
+	| { kind: 'invalid-json'; text: string }
+	| { kind: 'empty'; value: undefined; text: '' };
+
+/** JSON when the server says JSON, text for text/plain (RAG answers), HTML pages recognised as such. */
+export function parseBody(raw: Buffer, contentType = ''): ParsedBody {
+	const text = raw.toString('utf8');
+	if (text.trim() === '') return { kind: 'empty', value: undefined, text: '' };
+	const type = contentType.toLowerCase();
+	if (type.includes('json')) {
+		try {
+			return { kind: 'json', value: JSON.parse(text), text };
+		} catch {
+			return { kind: 'invalid-json', text };
+		}
+	}
+	if (type.includes('html') || /^\s*<(!doctype|html)/i.test(text)) return { kind: 'html', text };
+	return { kind: 'text', value: text, text };
+}
+
+const WHAT_TO_DO: Record<number, string> = {
+	400: 'Plugged.in rejected the request: check the parameters named above.',
+	401: 'Check the API key and the Base URL of the Plugged.in credential.',
+	403: 'The API key has no access to this resource, or the server refused the request origin.',
+	404: 'Check the ID: it may have been deleted, or belong to another profile.',
+	405: 'This Plugged.in server does not offer this operation through its API.',
+	409: 'The resource is in a conflicting state: refresh it and try again.',
+	413: 'The request is too large for Plugged.in: send less content.',
+	429: 'Plugged.in is rate limiting this API key. Try again later, or lower "Requests in Parallel".',
+};
+
+export interface DescribedError {
+	message: string;
+	description: string;
+	/** What goes into the error's response body: the server's own JSON, or a short text excerpt. */
+	body: IDataObject;
+}
+
+/** The server's own words in the message, what to do in the description. */
+export function describeStatus(
+	status: number,
+	parsed: ParsedBody,
+	headers: Record<string, string>,
+	spec: Pick<RequestSpec, 'resource' | 'method'>,
+): DescribedError {
+	const json = parsed.kind === 'json' && isObject(parsed.value) ? parsed.value : undefined;
+	const serverText = json ? serverMessage(json) : parsed.kind === 'text' ? parsed.text.trim().slice(0, 300) : '';
+	const body: IDataObject = json ?? { status, body: parsed.text.slice(0, 300) };
+
+	let message = serverText
+		? `Plugged.in: ${serverText}`
+		: parsed.kind === 'html'
+			? `Plugged.in answered HTTP ${status} with an HTML page`
+			: `Plugged.in answered HTTP ${status}`;
+	if (status === 404 && spec.resource && !serverText) message = `Plugged.in found no ${spec.resource}`;
+
+	let description = WHAT_TO_DO[status] ?? (status >= 500 ? serverErrorAdvice(spec.method) : '');
+	if (status === 404 && spec.resource) description = `Plugged.in found no ${spec.resource}. ${description}`;
+	if (status === 429) {
+		const retryAfter = headers['retry-after'] ?? (json?.retryAfter !== undefined ? String(json.retryAfter) : undefined);
+		if (retryAfter) description = `Plugged.in asks to wait ${retryAfter} s before the next request. ${description}`;
+	}
+	const details = json ? detailsText(json) : '';
+	if (details) description = `${details}. ${description}`;
+	return { message, description: description.trim(), body };
+}
+
+function serverErrorAdvice(method: string): string {
+	const safe = ['GET', 'HEAD', 'DELETE'].includes(method);
+	return safe
+		? 'Plugged.in had an internal error; it was retried. Try again later.'
+		: 'Plugged.in had an internal error. The request was not repeated, because it may already have been applied: check before running it again.';
+}
+
+function serverMessage(json: IDataObject): string {
+	const { error, message } = json;
+	if (typeof error === 'string') return error;
+	if (isObject(error) && typeof error.message === 'string') return error.message;
+	if (typeof message === 'string') return message;
+	return '';
+}
+
+/** Zod details come as raw issues ({path: [...], message}) or as [{path: 'a.b', message}]. */
+export function detailsText(json: IDataObject): string {
+	const { details } = json;
+	if (typeof details === 'string') return details;
+	if (!Array.isArray(details)) return '';
+	return details
+		.map((issue) => {
+			if (typeof issue === 'string') return issue;
+			if (!isObject(issue)) return '';
+			const path = Array.isArray(issue.path) ? issue.path.join('.') : (issue.path as string | undefined);
+			const text = typeof issue.message === 'string' ? issue.message : '';
+			return path ? `${path}: ${text}` : text;
+		})
+		.filter(Boolean)
+		.join('; ');
+}
+
+function isObject(value: unknown): value is IDataObject {
+	return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

@@ -1,0 +1,73 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+
+/** What an operation may return for one input item: plain JSON, several JSON objects, or full items (binary). */
+export type OperationResult = IDataObject | IDataObject[] | INodeExecutionData | INodeExecutionData[];
+
+/**
+ * Runs `run` once per input item, at most `concurrency` at a time, and returns the outputs
+ * in input order, each with `pairedItem`. With Continue On Fail a failed item becomes an
+ * error item (paired with its input); without it the first failing item (in input order) stops the node.
+ */
+export async function runPerItem(
+	ctx: IExecuteFunctions,
+	run: (itemIndex: number) => Promise<OperationResult>,
+	concurrency = 1,
+): Promise<INodeExecutionData[]> {
+	const count = ctx.getInputData().length;
+	const results: INodeExecutionData[][] = new Array(count);
+	const continueOnFail = ctx.continueOnFail();
+	let next = 0;
+	let stopAt = Infinity;
+	const failures = new Map<number, Error>();
+
+	const worker = async () => {
+		while (next < count && next < stopAt) {
+			const itemIndex = next++;
+			try {
+				results[itemIndex] = toItems(await run(itemIndex), itemIndex);
+			} catch (error) {
+				const nodeError = asNodeError(ctx, error, itemIndex);
+				if (!continueOnFail) {
+					failures.set(itemIndex, nodeError);
+					stopAt = Math.min(stopAt, itemIndex);
+					continue;
+				}
+				results[itemIndex] = [errorItem(nodeError, itemIndex)];
+			}
+		}
+	};
+	const workers = Math.max(1, Math.min(Math.floor(concurrency) || 1, count));
+	await Promise.all(Array.from({ length: workers }, worker));
+
+	if (failures.size > 0) throw failures.get(Math.min(...failures.keys()));
+	return results.flat();
+}
+
+function toItems(result: OperationResult, itemIndex: number): INodeExecutionData[] {
+	const list = Array.isArray(result) ? result : [result];
+	return list.map((entry) => {
+		const item = isExecutionData(entry) ? entry : { json: entry };
+		return { ...item, pairedItem: { item: itemIndex } };
+	});
+}
+
+function isExecutionData(value: IDataObject | INodeExecutionData): value is INodeExecutionData {
+	const keys = Object.keys(value);
+	return keys.includes('json') && keys.every((key) => key === 'json' || key === 'binary' || key === 'pairedItem');
+}
+
+function asNodeError(ctx: IExecuteFunctions, error: unknown, itemIndex: number): NodeApiError | NodeOperationError {
+	if (error instanceof NodeApiError || error instanceof NodeOperationError) {
+		if (error.context && error.context.itemIndex === undefined) error.context.itemIndex = itemIndex;
+		return error;
+	}
+	return new NodeOperationError(ctx.getNode(), error as Error, { itemIndex });
+}
+
+function errorItem(error: NodeApiError | NodeOperationError, itemIndex: number): INodeExecutionData {
+	const json: IDataObject = { error: error.message };
+	if (error.description) json.description = error.description;
+	if (error instanceof NodeApiError && error.httpCode) json.httpCode = error.httpCode;
+	return { json, pairedItem: { item: itemIndex } };
+}

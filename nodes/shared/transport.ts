@@ -1,0 +1,278 @@
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	IHttpRequestMethods,
+	IHttpRequestOptions,
+	ILoadOptionsFunctions,
+	IPollFunctions,
+	JsonObject,
+} from 'n8n-workflow';
+import { NodeApiError, sleep } from 'n8n-workflow';
+
+import { normaliseBaseUrl, originOf } from './baseUrl';
+import { describeStatus, parseBody, type ParsedBody } from './errors';
+
+export const CREDENTIAL_NAME = 'pluggedInApi';
+
+export type ApiContext = IExecuteFunctions | IPollFunctions | ILoadOptionsFunctions;
+
+export interface RequestSpec {
+	method: IHttpRequestMethods;
+	/** Path under the base URL, starting with /api/. */
+	path: string;
+	qs?: IDataObject;
+	body?: unknown;
+	headers?: Record<string, string>;
+	/** Return the raw bytes instead of parsed JSON/text (downloads). */
+	binary?: boolean;
+	/**
+	 * May this request be sent again after a 5xx, a network error or a timeout?
+	 * Defaults to true for GET/HEAD/DELETE. Writes that may already have been applied
+	 * (create, append, push, pop) must not be: they are retried on 429 only.
+	 */
+	idempotent?: boolean;
+	/** Item the request belongs to, for error messages. */
+	itemIndex?: number;
+	/** Words for a 404, e.g. "document 4f…": "Plugged.in found no document 4f…". */
+	resource?: string;
+	/** Send the Origin and X-Requested-With headers the server's CSRF check wants (PATCH routes). */
+	csrf?: boolean;
+}
+
+export interface ApiResponse<T = unknown> {
+	statusCode: number;
+	headers: Record<string, string>;
+	body: T;
+	/** Bytes of the body, set when `binary` was asked for. */
+	raw?: Buffer;
+}
+
+export interface TransportOptions {
+	/** Per-attempt timeout in milliseconds. */
+	timeoutMs: number;
+	/** Retries after the first attempt. */
+	maxRetries: number;
+}
+
+export const DEFAULT_TRANSPORT: TransportOptions = { timeoutMs: 60_000, maxRetries: 5 };
+
+const BACKOFF_START_MS = 1_000;
+const BACKOFF_CAP_MS = 30_000;
+
+/**
+ * The only way this package talks to Plugged.in. One instance per execution (or poll):
+ * credentials and base URL are read once, and a 429 seen by any request holds back every
+ * request of the execution, so parallel items slow down together instead of multiplying 429s.
+ */
+export class PluggedInApi {
+	private pausedUntil = 0;
+
+	private constructor(
+		private readonly ctx: ApiContext,
+		readonly baseUrl: string,
+		readonly options: TransportOptions,
+	) {}
+
+	static async create(ctx: ApiContext, options: Partial<TransportOptions> = {}): Promise<PluggedInApi> {
+		const credentials = await ctx.getCredentials(CREDENTIAL_NAME);
+		const baseUrl = normaliseBaseUrl(credentials.baseUrl as string | undefined);
+		return new PluggedInApi(ctx, baseUrl, { ...DEFAULT_TRANSPORT, ...definedOnly(options) });
+	}
+
+	async request<T = unknown>(spec: RequestSpec): Promise<T> {
+		return (await this.send<T>(spec)).body;
+	}
+
+	async send<T = unknown>(spec: RequestSpec): Promise<ApiResponse<T>> {
+		const idempotent = spec.idempotent ?? ['GET', 'HEAD', 'DELETE'].includes(spec.method);
+		for (let attempt = 0; ; attempt++) {
+			await this.waitForRateLimit();
+			const canRetry = attempt < this.options.maxRetries;
+			let response: RawResponse;
+			try {
+				response = await this.attempt(spec);
+			} catch (error) {
+				if (idempotent && canRetry) {
+					await sleep(backoffMs(attempt));
+					continue;
+				}
+				throw this.networkError(error, spec, idempotent);
+			}
+			const { statusCode } = response;
+			if (statusCode >= 200 && statusCode < 300) return this.success<T>(response, spec);
+			if (statusCode === 429 && canRetry) {
+				this.pause(retryAfterMs(response.headers) ?? backoffMs(attempt));
+				continue;
+			}
+			if (statusCode >= 500 && idempotent && canRetry) {
+				await sleep(retryAfterMs(response.headers) ?? backoffMs(attempt));
+				continue;
+			}
+			throw this.httpError(response, spec);
+		}
+	}
+
+	/**
+	 * Every item of a limit/offset list. `page(offset, limit)` builds one page's request,
+	 * `items(body)` takes the page's items. Stops on a short or empty page (the server's
+	 * `total` can over-count), at `total`, or once `max` items are collected.
+	 */
+	async paginate<T>(
+		page: (offset: number, limit: number) => RequestSpec,
+		items: (body: IDataObject) => T[],
+		pageSize: number,
+		max = Infinity,
+	): Promise<T[]> {
+		const all: T[] = [];
+		while (all.length < max) {
+			const limit = Math.min(pageSize, max - all.length);
+			const body = await this.request<IDataObject>(page(all.length, limit));
+			const batch = items(body) ?? [];
+			all.push(...batch);
+			const total = Number(body.total);
+			if (batch.length < limit || (Number.isFinite(total) && all.length >= total)) break;
+		}
+		return all.slice(0, max);
+	}
+
+	private async attempt(spec: RequestSpec): Promise<RawResponse> {
+		const headers: Record<string, string> = { Accept: 'application/json, text/plain;q=0.9, */*;q=0.1', ...spec.headers };
+		if (spec.csrf) {
+			headers.Origin = originOf(this.baseUrl);
+			headers['X-Requested-With'] = 'XMLHttpRequest';
+		}
+		const options: IHttpRequestOptions = {
+			method: spec.method,
+			url: this.baseUrl + spec.path,
+			qs: spec.qs,
+			headers,
+			encoding: 'arraybuffer',
+			returnFullResponse: true,
+			ignoreHttpStatusErrors: true,
+			// Never follow a redirect: it could hand the Authorization header to another host.
+			disableFollowRedirect: true,
+			timeout: this.options.timeoutMs,
+			json: false,
+		};
+		if (spec.body !== undefined) {
+			options.body = JSON.stringify(spec.body);
+			headers['Content-Type'] = 'application/json';
+		}
+		const response = (await this.ctx.helpers.httpRequestWithAuthentication.call(
+			this.ctx,
+			CREDENTIAL_NAME,
+			options,
+		)) as { statusCode: number; headers: Record<string, string>; body: Buffer | ArrayBuffer | string };
+		return {
+			statusCode: response.statusCode,
+			headers: lowerCaseKeys(response.headers ?? {}),
+			raw: toBuffer(response.body),
+		};
+	}
+
+	private success<T>(response: RawResponse, spec: RequestSpec): ApiResponse<T> {
+		if (spec.binary) {
+			return { statusCode: response.statusCode, headers: response.headers, body: response.raw as T, raw: response.raw };
+		}
+		const parsed = parseBody(response.raw, response.headers['content-type']);
+		if (parsed.kind === 'invalid-json' || parsed.kind === 'html') {
+			throw new NodeApiError(
+				this.ctx.getNode(),
+				{ status: response.statusCode, body: parsed.text.slice(0, 300) } as JsonObject,
+				{
+					message: `Plugged.in sent a response that is not valid JSON (HTTP ${response.statusCode})`,
+					description:
+						'Check that the Base URL points at a Plugged.in server. A proxy or maintenance page can cause this. ' +
+						(isIdempotentMethod(spec.method) ? '' : 'The request may have been applied: check before running it again.'),
+					httpCode: String(response.statusCode),
+					itemIndex: spec.itemIndex,
+				},
+			);
+		}
+		return { statusCode: response.statusCode, headers: response.headers, body: parsed.value as T };
+	}
+
+	private httpError(response: RawResponse, spec: RequestSpec): NodeApiError {
+		const parsed: ParsedBody = parseBody(response.raw, response.headers['content-type']);
+		const { message, description, body } = describeStatus(response.statusCode, parsed, response.headers, spec);
+		return new NodeApiError(this.ctx.getNode(), body as JsonObject, {
+			message,
+			description,
+			httpCode: String(response.statusCode),
+			itemIndex: spec.itemIndex,
+		});
+	}
+
+	private networkError(error: unknown, spec: RequestSpec, idempotent: boolean): NodeApiError {
+		const { code, message } = (error ?? {}) as { code?: string; message?: string };
+		const timedOut = code === 'ECONNABORTED' || code === 'ETIMEDOUT' || /timeout/i.test(message ?? '');
+		const what = timedOut
+			? `Plugged.in did not answer within ${Math.round(this.options.timeoutMs / 1000)} s`
+			: `Could not reach Plugged.in at ${this.baseUrl} (${code ?? 'network error'})`;
+		const maybeApplied = idempotent
+			? ''
+			: ' The request may already have been applied, so it was not sent again: check before running it again.';
+		return new NodeApiError(
+			this.ctx.getNode(),
+			// Only the code: the raw error carries the request config, Authorization header included.
+			{ code: code ?? 'NETWORK_ERROR' } as JsonObject,
+			{
+				message: what,
+				description: (timedOut
+					? 'Raise the Timeout option, or try again later.'
+					: 'Check the Base URL of the credential and that the server is running.') + maybeApplied,
+				itemIndex: spec.itemIndex,
+			},
+		);
+	}
+
+	private pause(ms: number): void {
+		this.pausedUntil = Math.max(this.pausedUntil, Date.now() + ms);
+	}
+
+	private async waitForRateLimit(): Promise<void> {
+		for (let wait = this.pausedUntil - Date.now(); wait > 0; wait = this.pausedUntil - Date.now()) {
+			await sleep(wait);
+		}
+	}
+}
+
+interface RawResponse {
+	statusCode: number;
+	headers: Record<string, string>;
+	raw: Buffer;
+}
+
+function isIdempotentMethod(method: IHttpRequestMethods): boolean {
+	return ['GET', 'HEAD', 'DELETE'].includes(method);
+}
+
+export function backoffMs(attempt: number): number {
+	return Math.min(BACKOFF_START_MS * 2 ** attempt, BACKOFF_CAP_MS);
+}
+
+/** Retry-After as seconds, or as an HTTP or ISO date; undefined when absent or unreadable. */
+export function retryAfterMs(headers: Record<string, string>, now = Date.now()): number | undefined {
+	const value = headers['retry-after'];
+	if (value === undefined || value === '') return undefined;
+	if (/^\d+(\.\d+)?$/.test(value.trim())) return Number(value) * 1000;
+	const date = Date.parse(value);
+	return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+
+function toBuffer(body: Buffer | ArrayBuffer | string | undefined): Buffer {
+	if (body === undefined || body === null) return Buffer.alloc(0);
+	if (Buffer.isBuffer(body)) return body;
+	if (typeof body === 'string') return Buffer.from(body, 'utf8');
+	return Buffer.from(body);
+}
+
+function lowerCaseKeys(headers: Record<string, unknown>): Record<string, string> {
+	const out: Record<string, string> = {};
+	for (const [key, value] of Object.entries(headers)) out[key.toLowerCase()] = String(value);
+	return out;
+}
+
+function definedOnly<T extends object>(value: T): Partial<T> {
+	return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+}

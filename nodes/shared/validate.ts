@@ -1,0 +1,51 @@
+import type { IExecuteFunctions, INode } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+import type { z } from 'zod';
+
+/** "modelName" → "Model Name": the label n8n shows for a parameter. */
+export function parameterLabel(name: string): string {
+	const spaced = name.replace(/([a-z0-9])([A-Z])/g, '$1 $2').replace(/[_-]+/g, ' ');
+	return spaced.charAt(0).toUpperCase() + spaced.slice(1);
+}
+
+/**
+ * Checks an operation's parameters against its schema before any request is sent.
+ * A failure names the parameter (its label and its name) and the item.
+ */
+export function validate<S extends z.ZodTypeAny>(
+	node: INode,
+	schema: S,
+	params: unknown,
+	itemIndex: number,
+): z.output<S> {
+	const result = schema.safeParse(params);
+	if (result.success) return result.data;
+	const issue = result.error.issues[0];
+	const name = issue.path.filter((part: string | number) => typeof part === 'string').pop() as string | undefined;
+	const subject = name ? `"${parameterLabel(name)}" (${name})` : 'Parameters';
+	const others = result.error.issues.length - 1;
+	return failInvalid(
+		node,
+		`${subject}: ${issue.message}`,
+		itemIndex,
+		others > 0 ? `${others} more problem(s) in this item's parameters.` : undefined,
+	);
+}
+
+export function failInvalid(node: INode, message: string, itemIndex: number, description?: string): never {
+	throw new NodeOperationError(node, `Invalid parameter ${message} [item ${itemIndex}]`, {
+		itemIndex,
+		description: description ?? 'Fix the parameter and run the node again. Nothing was sent to Plugged.in.',
+	});
+}
+
+/** Reads the named parameters of one item; parameters hidden for this operation read as undefined. */
+export function readParameters(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	names: readonly string[],
+): Record<string, unknown> {
+	const params: Record<string, unknown> = {};
+	for (const name of names) params[name] = ctx.getNodeParameter(name, itemIndex, undefined);
+	return params;
+}
