@@ -73,3 +73,49 @@ export function forOperation(field: INodeProperties, operation: string): INodePr
 export function sortByDisplayName(fields: INodeProperties[]): INodeProperties[] {
 	return [...fields].sort((a, b) => a.displayName.localeCompare(b.displayName));
 }
+
+/**
+ * An ID parameter as a resource locator: pick from a searchable list (the node's
+ * `methods.listSearch[searchMethod]`), or give an ID, or paste a URL (`urlPattern` captures the ID).
+ */
+export function idLocator(options: {
+	name: string;
+	displayName: string;
+	searchMethod: string;
+	idPattern: string;
+	idError: string;
+	urlPattern?: string;
+	urlPlaceholder?: string;
+}): INodeProperties {
+	const modes: INodeProperties['modes'] = [
+		{
+			displayName: 'From List',
+			name: 'list',
+			type: 'list',
+			typeOptions: { searchListMethod: options.searchMethod, searchable: true },
+		},
+		{
+			displayName: 'By ID',
+			name: 'id',
+			type: 'string',
+			validation: [{ type: 'regex', properties: { regex: options.idPattern, errorMessage: options.idError } }],
+		},
+	];
+	if (options.urlPattern) {
+		modes.push({
+			displayName: 'By URL',
+			name: 'url',
+			type: 'string',
+			placeholder: options.urlPlaceholder,
+			extractValue: { type: 'regex', regex: options.urlPattern },
+		});
+	}
+	return {
+		displayName: options.displayName,
+		name: options.name,
+		type: 'resourceLocator',
+		default: { mode: 'list', value: '' },
+		required: true,
+		modes,
+	};
+}
