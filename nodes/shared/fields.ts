@@ -87,28 +87,19 @@ export function idLocator(options: {
 	urlPattern?: string;
 	urlPlaceholder?: string;
 }): INodeProperties {
-	const modes: INodeProperties['modes'] = [
-		{
-			displayName: 'From List',
-			name: 'list',
-			type: 'list',
-			typeOptions: { searchListMethod: options.searchMethod, searchable: true },
-		},
-		{
-			displayName: 'By ID',
-			name: 'id',
-			type: 'string',
+	const modes = [
+		locatorMode('From List', 'list', { typeOptions: { searchListMethod: options.searchMethod, searchable: true } }),
+		locatorMode('By ID', 'id', {
 			validation: [{ type: 'regex', properties: { regex: options.idPattern, errorMessage: options.idError } }],
-		},
+		}),
 	];
 	if (options.urlPattern) {
-		modes.push({
-			displayName: 'By URL',
-			name: 'url',
-			type: 'string',
-			placeholder: options.urlPlaceholder,
-			extractValue: { type: 'regex', regex: options.urlPattern },
-		});
+		modes.push(
+			locatorMode('By URL', 'url', {
+				placeholder: options.urlPlaceholder,
+				extractValue: { type: 'regex', regex: options.urlPattern },
+			}),
+		);
 	}
 	return {
 		displayName: options.displayName,
@@ -118,4 +109,10 @@ export function idLocator(options: {
 		required: true,
 		modes,
 	};
+}
+
+type LocatorMode = NonNullable<INodeProperties['modes']>[number];
+
+function locatorMode(displayName: string, name: string, extra: Partial<LocatorMode>): LocatorMode {
+	return { displayName, name, type: name === 'list' ? 'list' : 'string', ...extra } as LocatorMode;
 }
