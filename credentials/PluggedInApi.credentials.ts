@@ -62,16 +62,34 @@ export class PluggedInApi implements ICredentialType {
 			baseURL: NORMALISED_BASE_URL,
 			url: '/api/profile-capabilities',
 			method: 'GET',
+			// Every answer reaches the rules below, so a failure is explained in our words, not as a bare status.
+			ignoreHttpStatusErrors: true,
 		},
 		rules: [
 			{
-				// A 200 without this key is not a Plugged.in server (a wrong base URL serving a web page).
+				type: 'responseSuccessBody',
+				properties: {
+					key: 'error',
+					value: 'Invalid API key',
+					message: 'Plugged.in rejected the API key. Copy it again from Plugged.in → Settings → API Keys.',
+				},
+			},
+			{
+				type: 'responseSuccessBody',
+				properties: {
+					key: 'error',
+					value: 'No active profile found for this API key',
+					message: "The API key's project has no active profile in Plugged.in: activate one, then test again.",
+				},
+			},
+			{
+				// Any other answer without this key (a web page, another API, a 404) is not a Plugged.in server.
 				type: 'responseSuccessBody',
 				properties: {
 					key: 'profileCapabilities',
 					value: undefined,
 					message:
-						'The server answered but is not a Plugged.in API. Check the Base URL (for example https://plugged.in).',
+						'No Plugged.in API answered at this Base URL. Use the server root, for example https://plugged.in or http://localhost:12005.',
 				},
 			},
 		],

@@ -1,0 +1,130 @@
+#!/usr/bin/env node
+'use strict';
+/**
+ * `npm run test:e2e`: our packed package in a real n8n, on both n8n lines, against the sandbox.
+ * Each test/e2e/workflows/<name>.json runs with `n8n execute`; <name>.expect.js says what the nodes
+ * must have produced:
+ *   module.exports = { sandbox: {...options}, setup(sandbox) {}, check(result, sandbox) {} }
+ *   result.output('Node name') → the node's output items (json, plus $pairedItem), result.error, result.exitCode
+ * Options: --line 1|2 (default both), --only <name substring>, --no-build.
+ */
+const assert = require('node:assert/strict');
+const fs = require('node:fs');
+const path = require('node:path');
+const { parseArgs } = require('node:util');
+
+const { Sandbox } = require('../../sandbox/server');
+const { buildAndPack, freePort, installN8n, log, N8nInstance, nodeOutput, tail } = require('./n8n');
+const { checkCredentialTest, checkToolVariants, session } = require('./server-checks');
+const { checkTrigger } = require('./trigger');
+
+const WORKFLOWS = path.join(__dirname, 'workflows');
+
+async function runLine(line, tarball, only) {
+	const n8n = installN8n(line);
+	const instance = await N8nInstance.create(n8n, tarball);
+	const port = await freePort();
+	const sandboxUrl = `http://127.0.0.1:${port}`;
+	const results = [];
+	let sandbox = await new Sandbox({ port, seed: true }).start();
+	await instance.importCredential(sandboxUrl, sandbox.apiKey);
+
+	const names = fs
+		.readdirSync(WORKFLOWS)
+		.filter((file) => file.endsWith('.json'))
+		.map((file) => file.slice(0, -'.json'.length))
+		.filter((name) => !only || name.includes(only))
+		.sort();
+	for (const [index, name] of names.entries()) {
+		const workflow = JSON.parse(fs.readFileSync(path.join(WORKFLOWS, `${name}.json`), 'utf8'));
+		const expectation = require(path.join(WORKFLOWS, `${name}.expect.js`));
+		await sandbox.stop();
+		sandbox = await new Sandbox({ port, seed: true, ...expectation.sandbox }).start();
+		await expectation.setup?.(sandbox);
+		const id = `e2e${line}w${index}`;
+		const started = Date.now();
+		try {
+			await instance.importWorkflow(workflow, id);
+			const execution = await instance.execute(id);
+			const result = {
+				...execution,
+				error: execution.run?.data?.resultData?.error,
+				output: (node) => nodeOutput(execution.run, node),
+			};
+			if (!execution.run) throw new Error(`no run data from n8n (exit ${execution.exitCode}):\n${tail(execution.stdout + execution.stderr)}`);
+			await expectation.check(result, sandbox, assert);
+			results.push({ name, ok: true, ms: Date.now() - started });
+		} catch (error) {
+			results.push({ name, ok: false, ms: Date.now() - started, reason: error.message });
+		}
+	}
+	await sandbox.stop();
+
+	if (!only || 'credential-test'.includes(only)) results.push(...(await serverChecks(instance, port)));
+	return results;
+}
+
+/** Checks that need `n8n start`: credential test over the REST API, AI tool variants, the trigger. */
+async function serverChecks(instance, port) {
+	const results = [];
+	const sandbox = await new Sandbox({ port, seed: true }).start();
+	const server = await instance.start();
+	try {
+		const rest = await session(server.url);
+		for (const [name, check] of [
+			['credential-test', () => checkCredentialTest(rest, server.url, sandbox)],
+			['ai-tool-variants', () => checkToolVariants(rest)],
+			['trigger', () => checkTrigger(instance, server, sandbox)],
+		]) {
+			const started = Date.now();
+			try {
+				await check();
+				results.push({ name, ok: true, ms: Date.now() - started });
+			} catch (error) {
+				results.push({ name, ok: false, ms: Date.now() - started, reason: error.message });
+			}
+		}
+	} finally {
+		server.stop();
+		await sandbox.stop();
+	}
+	return results;
+}
+
+async function main() {
+	const { values } = parseArgs({
+		options: { line: { type: 'string' }, only: { type: 'string' }, 'no-build': { type: 'boolean' } },
+	});
+	const lines = values.line ? [Number(values.line)] : [2, 1];
+	const tarball = buildAndPack({ build: !values['no-build'] });
+	let failed = 0;
+	let passed = 0;
+	for (const line of lines) {
+		log(`\n== ${line === 1 ? 'n8n 1.123.81 on Node 20' : 'n8n 2.41.1 on Node 24'}`);
+		const results = await runLine(line, tarball, values.only);
+		for (const result of results) {
+			const seconds = (result.ms / 1000).toFixed(1);
+			if (result.ok) {
+				passed++;
+				log(`  ✓ ${result.name} (${seconds} s)`);
+			} else {
+				failed++;
+				log(`  ✗ ${result.name} (${seconds} s)\n${indent(result.reason)}`);
+			}
+		}
+	}
+	log(`\ne2e: ${passed} passed, ${failed} failed`);
+	process.exitCode = failed > 0 || passed === 0 ? 1 : 0;
+}
+
+function indent(text) {
+	return String(text)
+		.split('\n')
+		.map((line) => `      ${line}`)
+		.join('\n');
+}
+
+main().catch((error) => {
+	log(error.stack ?? String(error));
+	process.exitCode = 1;
+});
