@@ -68,7 +68,7 @@ export function describeStatus(
 		if (retryAfter) description = `Plugged.in asks to wait ${retryAfter} s before the next request. ${description}`;
 	}
 	const details = json ? detailsText(json) : '';
-	if (details) description = `${details}. ${description}`;
+	if (details) message = `${message} (${details})`;
 	return { message, description: description.trim(), body };
 }
 

@@ -37,6 +37,8 @@ export interface RequestSpec {
 	resource?: string;
 	/** Send the Origin and X-Requested-With headers the server's CSRF check wants (PATCH routes). */
 	csrf?: boolean;
+	/** True for a 5xx body that no retry can fix (e.g. "RAG is not enabled"): fail at once, even when idempotent. */
+	permanentFailure?: (bodyText: string) => boolean;
 }
 
 export interface ApiResponse<T = unknown> {
@@ -100,11 +102,12 @@ export class PluggedInApi {
 			}
 			const { statusCode } = response;
 			if (statusCode >= 200 && statusCode < 300) return this.success<T>(response, spec);
-			if (statusCode === 429 && canRetry) {
+			if (statusCode === 429) {
+				// Even when this request gives up, the next ones (other items) wait out the limit.
 				this.pause(retryAfterMs(response.headers) ?? backoffMs(attempt));
-				continue;
+				if (canRetry) continue;
 			}
-			if (statusCode >= 500 && idempotent && canRetry) {
+			if (statusCode >= 500 && idempotent && canRetry && !spec.permanentFailure?.(response.raw.toString('utf8'))) {
 				await sleep(retryAfterMs(response.headers) ?? backoffMs(attempt));
 				continue;
 			}
@@ -204,23 +207,27 @@ export class PluggedInApi {
 	}
 
 	private networkError(error: unknown, spec: RequestSpec, idempotent: boolean): NodeApiError {
-		const { code, message } = (error ?? {}) as { code?: string; message?: string };
-		const timedOut = code === 'ECONNABORTED' || code === 'ETIMEDOUT' || /timeout/i.test(message ?? '');
+		// n8n wraps the HTTP client's error; the code and message of the cause say what happened.
+		const { code, message } = networkCause(error);
+		const timedOut = code === 'ECONNABORTED' || code === 'ETIMEDOUT' || /timeout|timed out/i.test(message ?? '');
 		const what = timedOut
 			? `Plugged.in did not answer within ${Math.round(this.options.timeoutMs / 1000)} s`
-			: `Could not reach Plugged.in at ${this.baseUrl} (${code ?? 'network error'})`;
+			: `Could not reach Plugged.in at ${this.baseUrl}`;
 		const maybeApplied = idempotent
 			? ''
 			: ' The request may already have been applied, so it was not sent again: check before running it again.';
 		return new NodeApiError(
 			this.ctx.getNode(),
-			// Only the code: the raw error carries the request config, Authorization header included.
-			{ code: code ?? 'NETWORK_ERROR' } as JsonObject,
+			// Only the code (not as `code`, which NodeApiError would turn into its own message):
+			// the raw error carries the request config, Authorization header included.
+			{ networkError: code ?? 'unknown' } as JsonObject,
 			{
 				message: what,
+				// The code stays out of the message: NodeApiError replaces a message naming ECONNRESET & co. with its own.
 				description: (timedOut
 					? 'Raise the Timeout option, or try again later.'
-					: 'Check the Base URL of the credential and that the server is running.') + maybeApplied,
+					: `Network error ${code ?? ''}: check the Base URL of the credential and that the server is running.`) +
+					maybeApplied,
 				itemIndex: spec.itemIndex,
 			},
 		);
@@ -241,6 +248,11 @@ interface RawResponse {
 	statusCode: number;
 	headers: Record<string, string>;
 	raw: Buffer;
+}
+
+function networkCause(error: unknown): { code?: string; message?: string } {
+	const outer = (error ?? {}) as { code?: string; message?: string; cause?: { code?: string; message?: string } };
+	return { code: outer.cause?.code ?? outer.code, message: `${outer.message ?? ''} ${outer.cause?.message ?? ''}` };
 }
 
 function isIdempotentMethod(method: IHttpRequestMethods): boolean {

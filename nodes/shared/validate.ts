@@ -2,10 +2,11 @@ import type { IExecuteFunctions, INode } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 import type { z } from 'zod';
 
-/** "modelName" → "Model Name": the label n8n shows for a parameter. */
+/** "modelName" → "Model Name", "userId" → "User ID": the label n8n shows for a parameter. */
 export function parameterLabel(name: string): string {
 	const spaced = name.replace(/([a-z0-9])([A-Z])/g, '$1 $2').replace(/[_-]+/g, ' ');
-	return spaced.charAt(0).toUpperCase() + spaced.slice(1);
+	const label = spaced.charAt(0).toUpperCase() + spaced.slice(1);
+	return label.replace(/\bId\b/g, 'ID').replace(/\bUrl\b/g, 'URL');
 }
 
 /**

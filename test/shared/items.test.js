@@ -1,0 +1,106 @@
+'use strict';
+// The item loop and paging, through n8n's real engine against the sandbox.
+const { json, error } = require('../../sandbox/http');
+const { ProbeNode } = require('../harness/probeNode');
+const { runAgainst, useSandbox } = require('../harness/sandbox');
+
+const fixture = useSandbox();
+const probe = (parameters, options) => runAgainst(fixture.sandbox, new ProbeNode(), { operation: 'send', ...parameters }, options);
+const ITEMS = Array.from({ length: 10 }, (_, i) => ({ id: `item-${i}` }));
+let inFlight = 0;
+let maxInFlight = 0;
+
+beforeAll(() => {
+	const { router } = fixture.sandbox;
+	// Slower for early items, so that with parallel requests they finish out of order.
+	router.get('/api/test/echo/:n', { auth: 'apiKey' }, async (req) => {
+		inFlight++;
+		maxInFlight = Math.max(maxInFlight, inFlight);
+		await new Promise((resolve) => setTimeout(resolve, 60 - Number(req.params.n) * 5));
+		inFlight--;
+		return Number(req.params.n) % 4 === 3 ? error(404, `No item ${req.params.n}`) : json(200, { n: Number(req.params.n) });
+	});
+	// A limiter that refuses everything for one second after refusing item 0.
+	let closedUntil = 0;
+	router.get('/api/test/limited/:n', { auth: 'apiKey' }, (req) => {
+		const refuse = { status: 429, json: { error: 'Too many requests', retryAfter: 1 }, headers: { 'Retry-After': '1' } };
+		if (Date.now() < closedUntil) return refuse;
+		if (req.params.n === '0') {
+			closedUntil = Date.now() + 1000;
+			return refuse;
+		}
+		return json(200, { n: Number(req.params.n) });
+	});
+	router.get('/api/test/list', { auth: 'apiKey' }, (req) => {
+		const limit = Number(req.query.get('limit'));
+		const offset = Number(req.query.get('offset'));
+		return json(200, { documents: ITEMS.slice(offset, offset + limit), total: ITEMS.length, limit, offset });
+	});
+});
+
+beforeEach(() => {
+	maxInFlight = 0;
+});
+
+const perItem = Array.from({ length: 8 }, (_, n) => ({ n }));
+const echo = { path: '={{ "/api/test/echo/" + $json.n }}' };
+
+test('Continue On Fail: every failed item comes out as an error item paired with its input', async () => {
+	const { items, error: failure } = await probe(echo, { items: perItem, continueOnFail: true });
+	expect(failure).toBeUndefined();
+	expect(items.map((item) => item.pairedItem)).toEqual(perItem.map((_, item) => ({ item })));
+	expect(items[3].json).toMatchObject({ error: 'Plugged.in: No item 3', httpCode: '404' });
+	expect(items[7].json.error).toBe('Plugged.in: No item 7');
+	expect(items[2].json).toEqual({ n: 2 });
+});
+
+test('without Continue On Fail the first failing item stops the node, naming the item', async () => {
+	const { error: failure } = await probe(echo, { items: perItem });
+	expect(failure.message).toBe('Plugged.in: No item 3');
+	expect(failure.context.itemIndex).toBe(3);
+	// Items after the failure are not started.
+	expect(fixture.sandbox.count('GET', /\/api\/test\/echo\/[4-7]$/)).toBe(0);
+});
+
+test('Requests in Parallel: several in flight, output still in input order with pairedItem', async () => {
+	const { items } = await probe({ ...echo, options: { parallel: 4 } }, { items: perItem, continueOnFail: true });
+	expect(maxInFlight).toBeGreaterThan(1);
+	expect(maxInFlight).toBeLessThanOrEqual(4);
+	expect(items.map((item) => item.json.n ?? item.json.error)).toEqual([
+		0, 1, 2, 'Plugged.in: No item 3', 4, 5, 6, 'Plugged.in: No item 7',
+	]);
+	expect(items.map((item) => item.pairedItem.item)).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
+});
+
+test('a 429 holds back the whole batch: the next item waits for Retry-After instead of collecting its own 429', async () => {
+	// Item 0 meets the limiter, gives up (Max Retries 0) and becomes an error item. Item 1 must not be
+	// sent into the same closed window: it waits out the Retry-After that item 0 was given.
+	const { items } = await probe(
+		{ path: '={{ "/api/test/limited/" + $json.n }}', options: { maxRetries: 0 } },
+		{ items: perItem.slice(0, 3), continueOnFail: true },
+	);
+	expect(items[0].json.httpCode).toBe('429');
+	expect(items.slice(1).map((item) => item.json.n)).toEqual([1, 2]);
+	expect(fixture.sandbox.log.filter((entry) => entry.status === 429)).toHaveLength(1);
+});
+
+describe('paging', () => {
+	test('Return All walks every page (pages of 3 over 10 items) and stops on the short page', async () => {
+		const { items } = await probe({ path: '/api/test/list', page: true });
+		expect(items[0].json.ids).toEqual(ITEMS.map((item) => item.id));
+		expect(fixture.sandbox.count('GET', '/api/test/list')).toBe(4);
+	});
+
+	test('a limit asks for no more than needed', async () => {
+		const { items } = await probe({ path: '/api/test/list', page: true, max: 5 });
+		expect(items[0].json.count).toBe(5);
+		const queries = fixture.sandbox.log.filter((entry) => entry.path === '/api/test/list').map((entry) => entry.query);
+		expect(queries).toEqual(['?offset=0&limit=3', '?offset=3&limit=2']);
+	});
+
+	test('stops at total even when the last page is full', async () => {
+		const { items } = await probe({ path: '/api/test/list', page: true, max: 9 });
+		expect(items[0].json.count).toBe(9);
+		expect(fixture.sandbox.count('GET', '/api/test/list')).toBe(3);
+	});
+});
