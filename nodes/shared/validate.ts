@@ -40,13 +40,19 @@ export function failInvalid(node: INode, message: string, itemIndex: number, des
 	});
 }
 
-/** Reads the named parameters of one item; parameters hidden for this operation read as undefined. */
+/**
+ * Reads the named parameters of one item; a parameter hidden by the node's other settings reads as
+ * undefined (n8n throws "Could not get parameter" for it when the fallback is undefined, hence null).
+ */
 export function readParameters(
 	ctx: IExecuteFunctions,
 	itemIndex: number,
 	names: readonly string[],
 ): Record<string, unknown> {
 	const params: Record<string, unknown> = {};
-	for (const name of names) params[name] = ctx.getNodeParameter(name, itemIndex, undefined);
+	for (const name of names) {
+		const value = ctx.getNodeParameter(name, itemIndex, null);
+		params[name] = value === null ? undefined : value;
+	}
 	return params;
 }
