@@ -6,7 +6,10 @@ export const DEFAULT_BASE_URL = 'https://plugged.in';
 
 export function normaliseBaseUrl(raw: string | undefined): string {
 	let url = (raw ?? '').trim() || DEFAULT_BASE_URL;
-	url = url.replace(/\/+$/, '').replace(/\/api$/i, '').replace(/\/+$/, '');
+	url = url
+		.replace(/\/+$/, '')
+		.replace(/\/api$/i, '')
+		.replace(/\/+$/, '');
 	// www.plugged.in redirects to the apex, and clients drop Authorization on that redirect.
 	return url.replace(/^(https?:\/\/)www\.plugged\.in(?=$|[:/])/i, '$1plugged.in');
 }

@@ -6,12 +6,7 @@ import { failInvalid, parameterLabel } from './validate';
  * A JSON parameter as an object: n8n gives an object when the value comes from an expression,
  * a string when typed. Empty means undefined. Anything else names the parameter in the error.
  */
-export function parseJsonObject(
-	node: INode,
-	name: string,
-	value: unknown,
-	itemIndex: number,
-): IDataObject | undefined {
+export function parseJsonObject(node: INode, name: string, value: unknown, itemIndex: number): IDataObject | undefined {
 	if (value === undefined || value === null || value === '') return undefined;
 	let parsed = value;
 	if (typeof value === 'string') {

@@ -1,10 +1,4 @@
-import type {
-	IExecuteFunctions,
-	INode,
-	INodeExecutionData,
-	INodeProperties,
-	INodePropertyOptions,
-} from 'n8n-workflow';
+import type { IExecuteFunctions, INode, INodeExecutionData, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { forOperation, REQUEST_OPTIONS, sortByDisplayName } from './fields';
@@ -63,7 +57,11 @@ export async function executeOperation(
 	const name = ctx.getNodeParameter('operation', 0) as string;
 	const operation = operations.find((candidate) => candidate.option.value === name);
 	if (!operation) throw new NodeOperationError(node, `Unknown operation "${name}"`);
-	const options = ctx.getNodeParameter('options', 0, {}) as { timeout?: number; maxRetries?: number; parallel?: number };
+	const options = ctx.getNodeParameter('options', 0, {}) as {
+		timeout?: number;
+		maxRetries?: number;
+		parallel?: number;
+	};
 	const api = await PluggedInApi.create(ctx, {
 		timeoutMs: options.timeout === undefined ? undefined : options.timeout * 1000,
 		maxRetries: options.maxRetries,

@@ -139,7 +139,10 @@ export class PluggedInApi {
 	}
 
 	private async attempt(spec: RequestSpec): Promise<RawResponse> {
-		const headers: Record<string, string> = { Accept: 'application/json, text/plain;q=0.9, */*;q=0.1', ...spec.headers };
+		const headers: Record<string, string> = {
+			Accept: 'application/json, text/plain;q=0.9, */*;q=0.1',
+			...spec.headers,
+		};
 		if (spec.csrf) {
 			headers.Origin = originOf(this.baseUrl);
 			headers['X-Requested-With'] = 'XMLHttpRequest';
@@ -186,7 +189,9 @@ export class PluggedInApi {
 					message: `Plugged.in sent a response that is not valid JSON (HTTP ${response.statusCode})`,
 					description:
 						'Check that the Base URL points at a Plugged.in server. A proxy or maintenance page can cause this. ' +
-						(isIdempotentMethod(spec.method) ? '' : 'The request may have been applied: check before running it again.'),
+						(isIdempotentMethod(spec.method)
+							? ''
+							: 'The request may have been applied: check before running it again.'),
 					httpCode: String(response.statusCode),
 					itemIndex: spec.itemIndex,
 				},
@@ -198,12 +203,15 @@ export class PluggedInApi {
 	private httpError(response: RawResponse, spec: RequestSpec): NodeApiError {
 		const parsed: ParsedBody = parseBody(response.raw, response.headers['content-type']);
 		const { message, description, body } = describeStatus(response.statusCode, parsed, response.headers, spec);
-		return new NodeApiError(this.ctx.getNode(), body as JsonObject, {
+		const error = new NodeApiError(this.ctx.getNode(), body as JsonObject, {
 			message,
 			description,
 			httpCode: String(response.statusCode),
 			itemIndex: spec.itemIndex,
 		});
+		// Set again: NodeApiError swaps a message that names ECONNREFUSED & co. for a generic one of its own.
+		error.message = message;
+		return error;
 	}
 
 	private networkError(error: unknown, spec: RequestSpec, idempotent: boolean): NodeApiError {
@@ -224,9 +232,10 @@ export class PluggedInApi {
 			{
 				message: what,
 				// The code stays out of the message: NodeApiError replaces a message naming ECONNRESET & co. with its own.
-				description: (timedOut
-					? 'Raise the Timeout option, or try again later.'
-					: `Network error ${code ?? ''}: check the Base URL of the credential and that the server is running.`) +
+				description:
+					(timedOut
+						? 'Raise the Timeout option, or try again later.'
+						: `Network error ${code ?? ''}: check the Base URL of the credential and that the server is running.`) +
 					maybeApplied,
 				itemIndex: spec.itemIndex,
 			},

@@ -1,0 +1,16 @@
+import type { Operation } from '../../shared/operations';
+import { agentRequest } from '../helpers';
+import { withoutSecrets } from '../secrets';
+
+export const getQuota: Operation = {
+	option: {
+		name: 'Get Quota',
+		value: 'getQuota',
+		description: 'How many agents the profile has (by state) and may still create; TERMINATED agents count too',
+		action: 'Get the agent quota',
+	},
+	fields: [],
+	async execute(call) {
+		return withoutSecrets(await agentRequest(call, { method: 'GET', path: '/api/agents/quota' }));
+	},
+};
