@@ -16,7 +16,7 @@ const { parseArgs } = require('node:util');
 const { Sandbox } = require('../../sandbox/server');
 const { buildAndPack, freePort, installN8n, log, N8nInstance, nodeOutput, tail } = require('./n8n');
 const { checkCredentialTest, checkToolVariants, session } = require('./server-checks');
-const { checkTrigger } = require('./trigger');
+const { checkTrigger, prepareTrigger } = require('./trigger');
 
 const WORKFLOWS = path.join(__dirname, 'workflows');
 
@@ -60,7 +60,9 @@ async function runLine(line, tarball, only) {
 	}
 	await sandbox.stop();
 
-	if (!only || 'credential-test'.includes(only)) results.push(...(await serverChecks(instance, port)));
+	if (!only || ['credential-test', 'trigger'].some((name) => name.includes(only))) {
+		results.push(...(await serverChecks(instance, port)));
+	}
 	return results;
 }
 
@@ -68,13 +70,14 @@ async function runLine(line, tarball, only) {
 async function serverChecks(instance, port) {
 	const results = [];
 	const sandbox = await new Sandbox({ port, seed: true }).start();
+	await prepareTrigger(instance);
 	const server = await instance.start();
 	try {
 		const rest = await session(server.url);
 		for (const [name, check] of [
 			['credential-test', () => checkCredentialTest(rest, server.url, sandbox)],
 			['ai-tool-variants', () => checkToolVariants(rest)],
-			['trigger', () => checkTrigger(instance, server, sandbox)],
+			['trigger (activated, polled by n8n start)', () => checkTrigger(instance, rest, sandbox)],
 		]) {
 			const started = Date.now();
 			try {

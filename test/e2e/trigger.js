@@ -1,0 +1,77 @@
+'use strict';
+/**
+ * The Plugged.in Trigger in a real n8n: the workflow is activated before `n8n start`, n8n polls once at
+ * activation (the trigger records its state and emits nothing), documents are added, and the next poll
+ * (a minute later: n8n refuses shorter intervals) must start one execution carrying exactly those documents.
+ */
+const assert = require('node:assert/strict');
+const path = require('node:path');
+
+const TRIGGER_WORKFLOW_ID = 'e2etrigger';
+const PROFILE = 'profile-sandbox';
+
+const workflow = {
+	name: 'E2E trigger: document created',
+	nodes: [
+		{
+			id: 'trigger',
+			name: 'Plugged.in Trigger',
+			type: 'n8n-nodes-pluggedin.pluggedInTrigger',
+			typeVersion: 1,
+			position: [0, 0],
+			parameters: { event: 'documentCreated', pollTimes: { item: [{ mode: 'everyMinute' }] } },
+			credentials: { pluggedInApi: { id: 'x', name: 'x' } },
+		},
+		{ id: 'received', name: 'Received', type: 'n8n-nodes-base.noOp', typeVersion: 1, position: [220, 0], parameters: {} },
+	],
+	connections: { 'Plugged.in Trigger': { main: [[{ node: 'Received', type: 'main', index: 0 }]] } },
+	settings: { executionOrder: 'v1' },
+};
+
+/** Imports and activates the trigger workflow; call before `n8n start`, which then polls it. */
+async function prepareTrigger(instance) {
+	await instance.importWorkflow(workflow, TRIGGER_WORKFLOW_ID);
+	await instance.mustSucceed(
+		instance.n8n.line === 1
+			? ['update:workflow', `--id=${TRIGGER_WORKFLOW_ID}`, '--active=true']
+			: ['publish:workflow', `--id=${TRIGGER_WORKFLOW_ID}`],
+	);
+}
+
+async function waitFor(what, check, timeoutMs) {
+	const deadline = Date.now() + timeoutMs;
+	for (;;) {
+		const value = await check();
+		if (value) return value;
+		if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+		await new Promise((resolve) => setTimeout(resolve, 1000));
+	}
+}
+
+async function checkTrigger(instance, rest, sandbox) {
+	const polls = () => sandbox.log.filter((entry) => entry.method === 'GET' && entry.path === '/api/documents').length;
+	await waitFor('the poll at activation', () => polls() >= 1, 90_000);
+	const titles = ['trigger e2e one', 'trigger e2e two', 'trigger e2e three'];
+	for (const title of titles) sandbox.documents.insert(PROFILE, { title });
+
+	const flatted = require(path.join(instance.n8n.dir, 'node_modules', 'flatted'));
+	const filter = encodeURIComponent(JSON.stringify({ workflowId: TRIGGER_WORKFLOW_ID }));
+	const summary = await waitFor(
+		'an execution started by the trigger',
+		async () => {
+			const response = await rest('GET', `/executions?filter=${filter}`);
+			const results = response.json?.data?.results ?? [];
+			return results.find((execution) => ['success', 'error', 'crashed'].includes(execution.status));
+		},
+		150_000,
+	);
+	assert.equal(summary.status, 'success', `execution ${summary.id} ended ${summary.status}`);
+	const execution = await rest('GET', `/executions/${summary.id}`);
+	const data = flatted.parse(execution.json.data.data);
+	const received = data.resultData.runData.Received[0].data.main[0].map((item) => item.json);
+	assert.deepEqual(received.map((item) => item.title).sort(), [...titles].sort());
+	assert.ok(received.every((item) => item.event === 'documentCreated' || item.eventType === 'documentCreated' || item.event), 'event type on each item');
+	assert.ok(polls() >= 2, 'a second poll happened');
+}
+
+module.exports = { checkTrigger, prepareTrigger };
