@@ -35,7 +35,9 @@ async function runLine(line, tarball, only) {
 		.map((file) => file.slice(0, -'.json'.length))
 		.filter((name) => !only || name.includes(only))
 		.sort();
+	let lastRun;
 	for (const [index, name] of names.entries()) {
+		lastRun = undefined;
 		const workflow = JSON.parse(fs.readFileSync(path.join(WORKFLOWS, `${name}.json`), 'utf8'));
 		const expectation = require(path.join(WORKFLOWS, `${name}.expect.js`));
 		await sandbox.stop();
@@ -46,6 +48,7 @@ async function runLine(line, tarball, only) {
 		try {
 			await instance.importWorkflow(workflow, id);
 			const execution = await instance.execute(id);
+			lastRun = execution.run;
 			const result = {
 				...execution,
 				error: execution.run?.data?.resultData?.error,
@@ -55,7 +58,7 @@ async function runLine(line, tarball, only) {
 			await expectation.check(result, sandbox, assert);
 			results.push({ name, ok: true, ms: Date.now() - started });
 		} catch (error) {
-			results.push({ name, ok: false, ms: Date.now() - started, reason: error.message });
+			results.push({ name, ok: false, ms: Date.now() - started, reason: `${error.message}\n${whatFailed(lastRun)}` });
 		}
 	}
 	await sandbox.stop();
@@ -118,6 +121,23 @@ async function main() {
 	}
 	log(`\ne2e: ${passed} passed, ${failed} failed`);
 	process.exitCode = failed > 0 || passed === 0 ? 1 : 0;
+}
+
+/** The node, item and error of a failed execution, and every error item the nodes put out. */
+function whatFailed(run) {
+	const lines = [];
+	const error = run?.data?.resultData?.error;
+	if (error) {
+		const item = error.context?.itemIndex ?? error.itemIndex;
+		lines.push(`execution error in node "${error.node?.name ?? '?'}"${item === undefined ? '' : `, item ${item}`}: ${error.message}`);
+		if (error.description) lines.push(`  ${error.description}`);
+	}
+	for (const [node, runs] of Object.entries(run?.data?.resultData?.runData ?? {})) {
+		(runs[0]?.data?.main?.[0] ?? []).forEach((item, index) => {
+			if (item.json?.error) lines.push(`error item from "${node}", item ${index}: ${item.json.error}`);
+		});
+	}
+	return lines.join('\n');
 }
 
 function indent(text) {
