@@ -8,7 +8,7 @@
  *   run.items     output items of the node (first output)
  *   run.error     the execution's error (a node that stopped without Continue On Fail)
  */
-const { ExecutionLifecycleHooks, WorkflowExecute } = require('n8n-core');
+const { ExecutionLifecycleHooks, PollContext, WorkflowExecute } = require('n8n-core');
 const { ICredentialsHelper, NodeHelpers, Workflow } = require('n8n-workflow');
 const { PluggedInApi } = require('../../credentials/PluggedInApi.credentials');
 
@@ -48,7 +48,14 @@ class CredentialsHelper extends ICredentialsHelper {
 		const additionalKeys = { $credentials: credentials };
 		for (const [outerKey, entries] of Object.entries(credentialType.authenticate.properties)) {
 			for (const [key, value] of Object.entries(entries)) {
-				const resolved = workflow.expression.getSimpleParameterValue(node, value, 'internal', additionalKeys, undefined, '');
+				const resolved = workflow.expression.getSimpleParameterValue(
+					node,
+					value,
+					'internal',
+					additionalKeys,
+					undefined,
+					'',
+				);
 				requestOptions[outerKey] = { ...(requestOptions[outerKey] ?? {}), [key]: resolved };
 			}
 		}
@@ -144,4 +151,79 @@ async function runNode(nodeType, parameters, options) {
 	};
 }
 
-module.exports = { runNode };
+/**
+ * Runs a polling trigger's poll() once through n8n-core's real PollContext: real parameters, real
+ * httpRequestWithAuthentication, real getWorkflowStaticData('node') (kept in `staticData`, the
+ * workflow's static data object, which the poll mutates as n8n's would).
+ *
+ *   const run = await pollNode(new PluggedInTrigger(), { event: 'documentCreated' }, { credentials, staticData })
+ *   run.items      the emitted items of the first output ([] when poll() returned null)
+ *   run.result     what poll() returned
+ *   run.error      what poll() threw (n8n reports it; in manual mode the UI shows it)
+ *
+ * @param {object} nodeType
+ * @param {object} parameters
+ * @param {object} options
+ * @param {{apiKey: string, baseUrl: string}} options.credentials
+ * @param {object} [options.staticData]   the workflow's static data (default {}); the node's part is under `node:Trigger`
+ * @param {'trigger'|'manual'} [options.mode]  'trigger' (default: an active workflow) or 'manual' (Fetch Test Event)
+ */
+async function pollNode(nodeType, parameters, options) {
+	const mode = options.mode ?? 'trigger';
+	const staticData = options.staticData ?? {};
+	const node = {
+		id: 'trigger',
+		name: 'Trigger',
+		type: 'test.subject',
+		typeVersion: nodeType.description.version,
+		position: [0, 0],
+		parameters,
+		credentials: { pluggedInApi: { id: '1', name: 'Plugged.in' } },
+	};
+	const workflow = new Workflow({
+		id: 'test',
+		name: 'test',
+		nodes: [node],
+		connections: {},
+		active: mode === 'trigger',
+		nodeTypes: nodeTypesFor({ 'test.subject': nodeType }),
+		settings: {},
+		staticData,
+	});
+	const hooks = new ExecutionLifecycleHooks(mode, 'test-execution', {
+		id: 'test',
+		name: 'test',
+		nodes: [node],
+		connections: {},
+	});
+	const additionalData = {
+		credentialsHelper: new CredentialsHelper(options.credentials),
+		hooks,
+		executionId: undefined,
+		encryptedRunnerIdentity: undefined,
+		restApiUrl: 'http://localhost:5678/rest',
+		instanceBaseUrl: 'http://localhost:5678',
+		webhookBaseUrl: 'http://localhost:5678/webhook',
+		webhookWaitingBaseUrl: 'http://localhost:5678/webhook-waiting',
+		webhookTestBaseUrl: 'http://localhost:5678/webhook-test',
+		currentNodeParameters: undefined,
+		executionTimeoutTimestamp: undefined,
+		userId: 'user',
+		variables: {},
+	};
+	const context = new PollContext(
+		workflow,
+		workflow.getNode('Trigger'),
+		additionalData,
+		mode,
+		mode === 'manual' ? 'manual' : 'activate',
+	);
+	try {
+		const result = await nodeType.poll.call(context);
+		return { items: result?.[0] ?? [], result, error: undefined, staticData };
+	} catch (error) {
+		return { items: [], result: undefined, error, staticData };
+	}
+}
+
+module.exports = { pollNode, runNode };
