@@ -68,7 +68,7 @@ async function main() {
 				failed++;
 				print(`✗ ${workflow.name} (${file}, ${seconds} s)`);
 				print(`    ${error ? `${error.node?.name ?? ''}: ${error.message}` : `n8n exited ${result.exitCode}`}`);
-				if (!result.run) print(result.stderr.split('\n').slice(-15).join('\n'));
+				if (!result.run) print(`${result.stdout}\n${result.stderr}`.trim().split('\n').slice(-15).join('\n'));
 			}
 		}
 	} finally {
