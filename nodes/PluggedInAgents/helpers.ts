@@ -36,11 +36,12 @@ export const AGENT_LOCATOR: INodeProperties = idLocator({
 	idError: 'An agent ID is a UUID, e.g. 0a9e6f10-5c1d-4c59-9b8e-7a1d2c3b4e01',
 });
 
+const agentIdSchema = z.object({ agentId: z.string().trim().regex(UUID, 'must be an agent UUID') });
+
 /** The agent's UUID from the locator; the server answers anything else with a 500, so check first. */
 export function readAgentId({ ctx, node, itemIndex }: OperationCall): string {
 	const agentId = ctx.getNodeParameter('agentId', itemIndex, '', { extractValue: true });
-	const schema = z.object({ agentId: z.string().trim().regex(UUID, 'must be an agent UUID') });
-	return validate(node, schema, { agentId }, itemIndex).agentId.toLowerCase();
+	return validate(node, agentIdSchema, { agentId }, itemIndex).agentId.toLowerCase();
 }
 
 /**

@@ -135,13 +135,15 @@ export interface DocumentFilters {
 	searchQuery?: string;
 }
 
+/** Filters travel in the URL of Get Many: bounded, so the URL stays under the server's 16 KB limit (else a 431). */
+const filterText = (max: number) => z.string().max(max, `must be at most ${max} characters`);
 const filtersSchema = z.object({
 	source: z.enum(['ai_generated', 'api', 'upload', 'all']).optional(),
-	tags: z.array(z.string()).optional(),
-	modelName: z.string().optional(),
-	modelProvider: z.string().optional(),
+	tags: z.array(filterText(100)).max(20, 'at most 20 tags').optional(),
+	modelName: filterText(200).optional(),
+	modelProvider: filterText(200).optional(),
 	visibility: z.enum(['private', 'workspace', 'public', 'all']).optional(),
-	searchQuery: z.string().optional(),
+	searchQuery: filterText(500).optional(),
 });
 
 /** The Filters collection of one item, checked, with dates as UTC ISO Z. Empty entries are dropped. */

@@ -7,7 +7,8 @@
 export function toIsoZ(value: unknown): string | undefined {
 	if (value === undefined || value === null || value === '') return undefined;
 	if (value instanceof Date) return Number.isNaN(value.getTime()) ? undefined : value.toISOString();
-	if (typeof value === 'number') return new Date(value).toISOString();
+	// NaN, ±Infinity and numbers beyond year 275760 make no Date.
+	if (typeof value === 'number') return toIsoZ(new Date(value));
 	if (typeof value === 'object' && typeof (value as { toISO?: unknown }).toISO === 'function') {
 		// A Luxon DateTime from an expression such as {{ $now }}.
 		return toIsoZ((value as { toISO: () => string }).toISO());

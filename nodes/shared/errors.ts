@@ -48,7 +48,7 @@ export function describeStatus(
 	status: number,
 	parsed: ParsedBody,
 	headers: Record<string, string>,
-	spec: Pick<RequestSpec, 'resource' | 'method'>,
+	spec: Pick<RequestSpec, 'resource' | 'method' | 'idempotent'>,
 ): DescribedError {
 	const json = parsed.kind === 'json' && isObject(parsed.value) ? parsed.value : undefined;
 	const serverText = json ? serverMessage(json) : parsed.kind === 'text' ? parsed.text.trim().slice(0, 300) : '';
@@ -61,20 +61,37 @@ export function describeStatus(
 			: `Plugged.in answered HTTP ${status}`;
 	if (status === 404 && spec.resource && !serverText) message = `Plugged.in found no ${spec.resource}`;
 
-	let description = WHAT_TO_DO[status] ?? (status >= 500 ? serverErrorAdvice(spec.method) : '');
+	let description = WHAT_TO_DO[status] ?? (status >= 500 ? serverErrorAdvice(spec) : '');
 	if (status === 404 && spec.resource) description = `Plugged.in found no ${spec.resource}. ${description}`;
 	if (status === 429) {
 		const retryAfter = headers['retry-after'] ?? (json?.retryAfter !== undefined ? String(json.retryAfter) : undefined);
 		if (retryAfter) description = `Plugged.in asks to wait ${retryAfter} s before the next request. ${description}`;
+	}
+	if (status >= 300 && status < 400) {
+		const target = redirectOrigin(headers.location);
+		message = `Plugged.in answered HTTP ${status}, a redirect${target ? ` to ${target}` : ''}`;
+		description =
+			'Redirects are not followed, so the API key is never sent to another address. Set the Base URL of the credential to the address the server redirects to (for example https:// instead of http://).';
 	}
 	const details = json ? detailsText(json) : '';
 	if (details) message = `${message} (${details})`;
 	return { message, description: description.trim(), body };
 }
 
-function serverErrorAdvice(method: string): string {
-	const safe = ['GET', 'HEAD', 'DELETE'].includes(method);
-	return safe
+/** Only the scheme and host of a redirect's target: its path or query could carry a token. */
+function redirectOrigin(location: string | undefined): string | undefined {
+	if (!location || !/^https?:\/\//i.test(location)) return undefined;
+	try {
+		return new URL(location).origin;
+	} catch {
+		return undefined;
+	}
+}
+
+/** A request the transport does not repeat (a pop, a delete by name) may have been applied, whatever its method. */
+function serverErrorAdvice(spec: Pick<RequestSpec, 'method' | 'idempotent'>): string {
+	const retried = spec.idempotent ?? ['GET', 'HEAD', 'DELETE'].includes(spec.method);
+	return retried
 		? 'Plugged.in had an internal error; it was retried. Try again later.'
 		: 'Plugged.in had an internal error. The request was not repeated, because it may already have been applied: check before running it again.';
 }

@@ -9,7 +9,8 @@ import { MAX_PAGE_SIZE, normaliseEntry } from '../entry';
 const schema = z.object({
 	returnAll: z.boolean(),
 	limit: z.number().int().positive().optional(),
-	options: z.object({ contentType: z.string().optional() }),
+	// A content type is at most 256 characters on the server; a longer filter would only overflow the URL.
+	options: z.object({ contentType: z.string().max(256).optional() }),
 });
 
 export const getMany: Operation = {

@@ -60,9 +60,7 @@ export const getMany: Operation = {
 			PAGE_SIZE,
 			params.returnAll ? Infinity : params.limit,
 		);
-		return documents.map((document) => {
-			const normalised = normaliseDocument(document);
-			return params.simplify ? pick(normalised, LIST_FIELDS) : normalised;
-		});
+		// Simplify picks before normalising: no work on the fields it drops (10,000 documents with Return All).
+		return documents.map((document) => normaliseDocument(params.simplify ? pick(document, LIST_FIELDS) : document));
 	},
 };

@@ -7,7 +7,13 @@ import { DOCUMENT_ID, VERSION_NUMBER } from '../fields';
 import { documentPath, readDocumentId } from '../helpers';
 import { explainMissingVersion } from '../versions';
 
-const schema = z.object({ versionNumber: z.number().int('must be a whole number').min(1, 'must be 1 or more') });
+const schema = z.object({
+	versionNumber: z
+		.number()
+		.int('must be a whole number')
+		.min(1, 'must be 1 or more')
+		.max(Number.MAX_SAFE_INTEGER, 'is too large'),
+});
 
 export const getVersion: Operation = {
 	option: {

@@ -14,7 +14,11 @@ const optionalText = z
 	.transform((value) => value || undefined);
 const schema = z
 	.object({
-		versionNumber: z.number().int('must be a whole number').min(1, 'must be 1 or more'),
+		versionNumber: z
+			.number()
+			.int('must be a whole number')
+			.min(1, 'must be 1 or more')
+			.max(Number.MAX_SAFE_INTEGER, 'is too large'),
 		modelName: optionalText,
 		modelProvider: optionalText,
 	})

@@ -5,7 +5,10 @@ import { z } from 'zod';
 import type { Operation } from '../../shared/operations';
 import { readParameters, validate } from '../../shared/validate';
 
-const schema = z.object({ userId: z.string().trim().min(1, 'Give the user ID of the API key owner') });
+// The user ID travels in the URL: a huge one would be refused (431) before reaching Plugged.in.
+const schema = z.object({
+	userId: z.string().trim().min(1, 'Give the user ID of the API key owner').max(255, 'must be at most 255 characters'),
+});
 
 export const getStorageStats: Operation = {
 	option: {
