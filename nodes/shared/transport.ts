@@ -93,7 +93,7 @@ export class PluggedInApi {
 	}
 
 	async send<T = unknown>(spec: RequestSpec): Promise<ApiResponse<T>> {
-		const idempotent = spec.idempotent ?? ['GET', 'HEAD', 'DELETE'].includes(spec.method);
+		const idempotent = spec.idempotent ?? isIdempotentMethod(spec.method);
 		for (let attempt = 0; ; attempt++) {
 			await this.waitForRateLimit();
 			const canRetry = attempt < this.options.maxRetries;
@@ -108,7 +108,16 @@ export class PluggedInApi {
 				throw this.networkError(error, spec, idempotent);
 			}
 			const { statusCode } = response;
-			if (statusCode >= 200 && statusCode < 300) return this.success<T>(response, spec);
+			if (statusCode >= 200 && statusCode < 300) {
+				const result = this.success<T>(response, spec);
+				if (result) return result;
+				// A broken answer (cut off, a proxy's page): a read is asked again; a write may have been applied.
+				if (idempotent && canRetry) {
+					await sleep(backoffMs(attempt));
+					continue;
+				}
+				throw this.brokenAnswer(response, spec, idempotent);
+			}
 			if (statusCode === 429) {
 				// Even when this request gives up, the next ones (other items) wait out the limit.
 				this.pause(retryAfterMs(response.headers) ?? backoffMs(attempt));
@@ -184,28 +193,26 @@ export class PluggedInApi {
 		};
 	}
 
-	private success<T>(response: RawResponse, spec: RequestSpec): ApiResponse<T> {
+	/** The answer's body, parsed; undefined when it is not the JSON or text it claims to be. */
+	private success<T>(response: RawResponse, spec: RequestSpec): ApiResponse<T> | undefined {
 		if (spec.binary) {
 			return { statusCode: response.statusCode, headers: response.headers, body: response.raw as T, raw: response.raw };
 		}
 		const parsed = parseBody(response.raw, response.headers['content-type']);
-		if (parsed.kind === 'invalid-json' || parsed.kind === 'html') {
-			throw new NodeApiError(
-				this.ctx.getNode(),
-				{ status: response.statusCode, body: parsed.text.slice(0, 300) } as JsonObject,
-				{
-					message: `Plugged.in sent a response that is not valid JSON (HTTP ${response.statusCode})`,
-					description:
-						'Check that the Base URL points at a Plugged.in server. A proxy or maintenance page can cause this. ' +
-						((spec.idempotent ?? isIdempotentMethod(spec.method))
-							? ''
-							: 'The request may have been applied: check before running it again.'),
-					httpCode: String(response.statusCode),
-					itemIndex: spec.itemIndex,
-				},
-			);
-		}
+		if (parsed.kind === 'invalid-json' || parsed.kind === 'html') return undefined;
 		return { statusCode: response.statusCode, headers: response.headers, body: parsed.value as T };
+	}
+
+	private brokenAnswer(response: RawResponse, spec: RequestSpec, idempotent: boolean): NodeApiError {
+		const text = response.raw.toString('utf8').slice(0, 300);
+		return new NodeApiError(this.ctx.getNode(), { status: response.statusCode, body: text } as JsonObject, {
+			message: `Plugged.in sent a response that is not valid JSON (HTTP ${response.statusCode})`,
+			description:
+				'Check that the Base URL points at a Plugged.in server. A proxy or maintenance page can cause this. ' +
+				(idempotent ? '' : 'The request may have been applied: check before running it again.'),
+			httpCode: String(response.statusCode),
+			itemIndex: spec.itemIndex,
+		});
 	}
 
 	private httpError(response: RawResponse, spec: RequestSpec): NodeApiError {

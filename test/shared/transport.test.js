@@ -128,6 +128,21 @@ describe('error mapping', () => {
 		expect(error.description).toMatch(/wait 42 s/);
 	});
 
+	test('a read whose 200 answer is broken JSON is asked again', async () => {
+		fixture.sandbox.faults.script({ mode: 'malformed', path: /ok/ });
+		const { items } = await probe({ path: '/api/test/ok', options: { maxRetries: 1 } });
+		expect(items[0].json).toEqual({ ok: true });
+		expect(fixture.sandbox.count('GET', '/api/test/ok')).toBe(2);
+	});
+
+	test('a write whose answer is broken JSON is not repeated and may have been applied', async () => {
+		fixture.sandbox.faults.script({ mode: 'malformed', phase: 'after', path: /write/ });
+		const { error } = await probe({ method: 'POST', path: '/api/test/write', body: '{}' });
+		expect(fixture.sandbox.count('POST', '/api/test/write')).toBe(1);
+		expect(error.message).toBe('Plugged.in sent a response that is not valid JSON (HTTP 200)');
+		expect(error.description).toMatch(/may have been applied/);
+	});
+
 	test('a 200 with malformed JSON is an error, not an empty result', async () => {
 		fixture.sandbox.faults.script({ mode: 'malformed', path: /ok/ });
 		const { error } = await probe({ path: '/api/test/ok', options: { maxRetries: 0 } });
