@@ -1,6 +1,6 @@
 'use strict';
 // Missing entries, an empty stack, a taken index, and which requests are (not) repeated after a failure.
-const { ClipboardWithBinaryInput, run, storedEntries, useSandbox } = require('./fixture');
+const { clipboardWithBinaryInput, run, storedEntries, useSandbox } = require('./fixture');
 const { PluggedInClipboard } = require('../../nodes/PluggedInClipboard/PluggedInClipboard.node');
 const { runNode } = require('../harness/engine');
 
@@ -168,7 +168,7 @@ describe('retries', () => {
 			fixture.sandbox,
 			{ operation: 'push', valueFrom: 'binary', options: oneRetry },
 			{
-				node: new ClipboardWithBinaryInput(),
+				node: clipboardWithBinaryInput(),
 				items: [{ file: { base64: 'AAEC', mimeType: 'image/png', fileName: 'a.png' } }],
 			},
 		);

@@ -3,9 +3,9 @@
  * What the clipboard tests share: one sandbox per file (emptied before each test), the node run
  * through the real engine, and a node that gives the clipboard node binary input items.
  */
-const { ExecuteContext } = require('n8n-core');
 const { PluggedInClipboard } = require('../../nodes/PluggedInClipboard/PluggedInClipboard.node');
 const { startSandbox } = require('../../sandbox/server');
+const { withBinaryInput } = require('../harness/binaryInput');
 const { runNode } = require('../harness/engine');
 
 const PROFILE = 'profile-sandbox';
@@ -37,42 +37,9 @@ async function run(sandbox, parameters, options = {}) {
 	});
 }
 
-/**
- * The Clipboard node behind a step that turns `json.file = {base64, mimeType, fileName}` of each input
- * item into the binary field `data` (the harness's Input node emits JSON only). The clipboard node then
- * runs on a real n8n-core execution context whose input items carry that binary.
- */
-class ClipboardWithBinaryInput {
-	description = new PluggedInClipboard().description;
-
-	async execute() {
-		const items = await Promise.all(
-			this.getInputData().map(async (item) => {
-				const { file, ...json } = item.json;
-				if (!file) return item;
-				const data = await this.helpers.prepareBinaryData(
-					Buffer.from(file.base64, 'base64'),
-					file.fileName,
-					file.mimeType,
-				);
-				return { json, binary: { data }, pairedItem: item.pairedItem };
-			}),
-		);
-		const context = new ExecuteContext(
-			this.workflow,
-			this.node,
-			this.additionalData,
-			this.mode,
-			this.runExecutionData,
-			this.runIndex,
-			items,
-			{ main: [items] },
-			this.executeData,
-			this.closeFunctions,
-			this.abortSignal,
-		);
-		return await new PluggedInClipboard().execute.call(context);
-	}
+/** The Clipboard node whose input items carry the file in their `json.file` as a binary field `data`. */
+function clipboardWithBinaryInput() {
+	return withBinaryInput(new PluggedInClipboard());
 }
 
 /** The bytes of an output item's binary field (the harness keeps binaries in memory, base64 inline). */
@@ -89,4 +56,4 @@ function storedEntries(sandbox) {
 
 const ISO_Z = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 
-module.exports = { ClipboardWithBinaryInput, ISO_Z, binaryBytes, run, storedEntries, useSandbox };
+module.exports = { clipboardWithBinaryInput, ISO_Z, binaryBytes, run, storedEntries, useSandbox };

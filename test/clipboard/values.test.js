@@ -1,6 +1,6 @@
 'use strict';
 // Where values come from, how they are encoded and checked, files in and out, sizes and TTLs.
-const { ClipboardWithBinaryInput, binaryBytes, run, storedEntries, useSandbox } = require('./fixture');
+const { clipboardWithBinaryInput, binaryBytes, run, storedEntries, useSandbox } = require('./fixture');
 
 const fixture = useSandbox();
 const MAX = 2_097_152;
@@ -30,7 +30,7 @@ describe('value sources', () => {
 		const pushed = await run(
 			fixture.sandbox,
 			{ operation: 'push', valueFrom: 'binary', binaryPropertyName: 'data' },
-			{ node: new ClipboardWithBinaryInput(), items: [fileItem(BYTES)] },
+			{ node: clipboardWithBinaryInput(), items: [fileItem(BYTES)] },
 		);
 		expect(pushed.error).toBeUndefined();
 		expect(pushed.items[0].json).toMatchObject({
@@ -58,7 +58,7 @@ describe('value sources', () => {
 				valueFrom: 'binary',
 				options: { contentType: 'application/pdf' },
 			},
-			{ node: new ClipboardWithBinaryInput(), items: [fileItem(BYTES, 'application/octet-stream', 'r.bin')] },
+			{ node: clipboardWithBinaryInput(), items: [fileItem(BYTES, 'application/octet-stream', 'r.bin')] },
 		);
 		const { items } = await run(fixture.sandbox, {
 			operation: 'get',
@@ -74,7 +74,7 @@ describe('value sources', () => {
 		const { error } = await run(
 			fixture.sandbox,
 			{ operation: 'push', valueFrom: 'binary', binaryPropertyName: 'attachment' },
-			{ node: new ClipboardWithBinaryInput(), items: [fileItem(BYTES)] },
+			{ node: clipboardWithBinaryInput(), items: [fileItem(BYTES)] },
 		);
 		expect(error.message).toMatch(/no binary field 'attachment'/);
 		expect(fixture.sandbox.count()).toBe(0);
@@ -164,7 +164,7 @@ describe('size limit (2 MiB as the UTF-8 length of the string sent)', () => {
 			fixture.sandbox,
 			{ operation: 'push', valueFrom: 'binary' },
 			{
-				node: new ClipboardWithBinaryInput(),
+				node: clipboardWithBinaryInput(),
 				items: [fileItem(Buffer.alloc(1_572_864, 1), 'application/octet-stream')],
 			},
 		);
@@ -175,7 +175,7 @@ describe('size limit (2 MiB as the UTF-8 length of the string sent)', () => {
 			fixture.sandbox,
 			{ operation: 'push', valueFrom: 'binary' },
 			{
-				node: new ClipboardWithBinaryInput(),
+				node: clipboardWithBinaryInput(),
 				items: [fileItem(Buffer.alloc(1_572_865, 1), 'application/octet-stream')],
 			},
 		);

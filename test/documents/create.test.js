@@ -1,5 +1,5 @@
 'use strict';
-const { withBinaryInput } = require('./binaryInput');
+const { withBinaryInput } = require('../harness/binaryInput');
 const { PluggedInDocuments, useSandbox } = require('./setup');
 
 const t = useSandbox();
