@@ -7,7 +7,7 @@
  *   2. Documents Get Many with Return All over 10,000 documents: time against the paging floor, peak memory.
  *   3. The trigger's poll on a 10,000-document library with nothing new: requests and time per poll.
  *   4. The package: cold load time of the node modules, tarball size.
- * Prints the tables, writes bench/results.json (one entry per target) and BENCHMARKS.md.
+ * Prints the tables, writes bench/results.json (one entry per target) and, for a full run, BENCHMARKS.md.
  * Options: --line 1|2 (default 2: n8n 2.41.1 on Node 24), --quick (100 items, 1,000 documents), --no-build,
  *   --latency <ms> (default 20), --strict (exit code 1 when a target is not met; by default only a failed run fails).
  */
@@ -63,6 +63,7 @@ function options() {
 		latencyMs: Number(values.latency ?? 20),
 		items: values.quick ? 100 : 1000,
 		documents: values.quick ? 1000 : 10_000,
+		quick: Boolean(values.quick),
 	};
 }
 
@@ -118,13 +119,16 @@ async function main() {
 	machine['bench duration'] = `${Math.round((Date.now() - started) / 1000)} s`;
 	printReport({ machine, scenarios, figures });
 	writeResults(path.join(BENCH_DIR, 'results.json'), figures);
-	writeMarkdown(path.join(BENCH_DIR, '..', 'BENCHMARKS.md'), {
-		machine,
-		scenarios,
-		figures,
-		notes: notes(settings),
-		findings: FINDINGS,
-	});
+	// BENCHMARKS.md keeps the latest full run; a --quick smoke run does not replace it.
+	if (!settings.quick) {
+		writeMarkdown(path.join(BENCH_DIR, '..', 'BENCHMARKS.md'), {
+			machine,
+			scenarios,
+			figures,
+			notes: notes(settings),
+			findings: FINDINGS,
+		});
+	}
 	const missed = figures.filter((entry) => entry.target && !entry.met);
 	log(missed.length === 0 ? 'All targets met.' : `${missed.length} target(s) not met.`);
 	if (settings.strict && missed.length > 0) process.exitCode = 1;

@@ -96,17 +96,22 @@ class N8nInstance {
 		return new N8nInstance(n8n, folder, env);
 	}
 
-	/** Runs an n8n CLI command, output to files (piping n8n into another process once made it spin). */
-	cli(args, { timeoutMs = 180_000 } = {}) {
+	/**
+	 * Runs an n8n CLI command, output to files (piping n8n into another process once made it spin).
+	 * `onSpawn(child)` may watch the process (the bench samples its memory) and return a stop function.
+	 */
+	cli(args, { timeoutMs = 180_000, onSpawn } = {}) {
 		const outFile = path.join(this.userFolder, `out-${Date.now()}-${Math.random().toString(36).slice(2)}.txt`);
 		const errFile = `${outFile}.err`;
 		return new Promise((resolve) => {
 			const out = fs.openSync(outFile, 'w');
 			const err = fs.openSync(errFile, 'w');
 			const child = spawn(this.n8n.bin, args, { env: this.env, stdio: ['ignore', out, err], detached: true });
+			const stopWatching = onSpawn?.(child);
 			const timer = setTimeout(() => killTree(child), timeoutMs);
 			child.on('exit', (code, signal) => {
 				clearTimeout(timer);
+				stopWatching?.();
 				fs.closeSync(out);
 				fs.closeSync(err);
 				const stdout = fs.readFileSync(outFile, 'utf8');
@@ -138,8 +143,8 @@ class N8nInstance {
 	}
 
 	/** `n8n execute`: the run data, or the error of a failed execution. */
-	async execute(id) {
-		const result = await this.cli(['execute', `--id=${id}`, '--rawOutput']);
+	async execute(id, options) {
+		const result = await this.cli(['execute', `--id=${id}`, '--rawOutput'], options);
 		const run = extractJson(result.stdout);
 		return { exitCode: result.code, run, stdout: result.stdout, stderr: result.stderr, timedOut: result.timedOut };
 	}
