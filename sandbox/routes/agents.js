@@ -1228,43 +1228,28 @@ function redactSensitiveMetadata(metadata) {
 	return redacted;
 }
 
+/** The columns GET /api/agents selects (no token, no config values). */
+const LIST_COLUMNS = [
+	'uuid',
+	'name',
+	'dns_name',
+	'state',
+	'access_level',
+	'template_uuid',
+	'heartbeat_mode',
+	'deployment_status',
+	'kubernetes_namespace',
+	'kubernetes_deployment',
+	'created_at',
+	'provisioned_at',
+	'activated_at',
+	'terminated_at',
+	'last_heartbeat_at',
+	'metadata',
+];
+
 function listColumns(agent) {
-	const {
-		uuid,
-		name,
-		dns_name,
-		state,
-		access_level,
-		template_uuid,
-		heartbeat_mode,
-		deployment_status,
-		kubernetes_namespace,
-		kubernetes_deployment,
-		created_at,
-		provisioned_at,
-		activated_at,
-		terminated_at,
-		last_heartbeat_at,
-		metadata,
-	} = agent;
-	return clone({
-		uuid,
-		name,
-		dns_name,
-		state,
-		access_level,
-		template_uuid,
-		heartbeat_mode,
-		deployment_status,
-		kubernetes_namespace,
-		kubernetes_deployment,
-		created_at,
-		provisioned_at,
-		activated_at,
-		terminated_at,
-		last_heartbeat_at,
-		metadata,
-	});
+	return clone(Object.fromEntries(LIST_COLUMNS.map((column) => [column, agent[column]])));
 }
 
 function templateSummary(template) {
