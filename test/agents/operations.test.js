@@ -6,6 +6,7 @@ const { AGENT_TEMPLATES, SEEDED_AGENTS } = require('../../sandbox/routes/agents'
 const { runNode } = require('../harness/engine');
 const { PluggedInAgents } = require('../../nodes/PluggedInAgents/PluggedInAgents.node');
 const { searchAgents } = require('../../nodes/PluggedInAgents/methods');
+const { loadOptionsContext } = require('../harness/loadOptions');
 
 let sandbox;
 beforeEach(async () => {
@@ -346,7 +347,7 @@ describe('Get Quota and Get Logs', () => {
 
 describe('Agent picker', () => {
 	test('lists agents by name and state, filtered', async () => {
-		const context = fakeLoadOptions(sandbox);
+		const context = loadOptionsContext(sandbox, 'Plugged.in Agents');
 		const all = await searchAgents.call(context);
 		expect(all.results).toContainEqual({ name: 'sandbox-worker (ACTIVE)', value: SEEDED_AGENTS.active });
 		expect(all.results).toHaveLength(3);
@@ -354,27 +355,3 @@ describe('Agent picker', () => {
 		expect(filtered.results).toEqual([{ name: 'sandbox-standby (PROVISIONED)', value: SEEDED_AGENTS.provisioned }]);
 	});
 });
-
-/** Just enough of ILoadOptionsFunctions for the shared transport, over real HTTP. */
-function fakeLoadOptions(target) {
-	return {
-		getNode: () => ({ name: 'Plugged.in Agents', type: 'pluggedInAgents', typeVersion: 1, parameters: {} }),
-		getCredentials: async () => ({ apiKey: target.apiKey, baseUrl: target.url }),
-		helpers: {
-			async httpRequestWithAuthentication(_credential, options) {
-				const url = new URL(options.url);
-				for (const [key, value] of Object.entries(options.qs ?? {})) url.searchParams.set(key, String(value));
-				const response = await fetch(url, {
-					method: options.method,
-					headers: { ...options.headers, Authorization: `Bearer ${target.apiKey}` },
-					body: options.body,
-				});
-				return {
-					statusCode: response.status,
-					headers: Object.fromEntries(response.headers),
-					body: Buffer.from(await response.arrayBuffer()),
-				};
-			},
-		},
-	};
-}

@@ -1,6 +1,7 @@
 'use strict';
 const { SEEDED_DOCUMENT_IDS } = require('../../sandbox/routes/documents');
 const { byId, PluggedInDocuments, PROFILE, useSandbox } = require('./setup');
+const { loadOptionsContext } = require('../harness/loadOptions');
 
 const t = useSandbox({ seed: true });
 const ids = SEEDED_DOCUMENT_IDS;
@@ -108,7 +109,7 @@ test("an unknown document is the server's 404, worded for the user", async () =>
 
 test('the document picker lists by title, filters as the user types, and links to the library', async () => {
 	const node = new PluggedInDocuments();
-	const context = loadOptionsContext(t.sandbox);
+	const context = loadOptionsContext(t.sandbox, 'Plugged.in Documents');
 	const all = await node.methods.listSearch.searchDocuments.call(context);
 	expect(all.results.map((entry) => entry.value)).toEqual(expect.arrayContaining(Object.values(ids)));
 	const filtered = await node.methods.listSearch.searchDocuments.call(context, 'knowledge');
@@ -119,27 +120,3 @@ test('the document picker lists by title, filters as the user types, and links t
 	const last = t.sandbox.log[t.sandbox.log.length - 1];
 	expect(new URLSearchParams(last.query).get('searchQuery')).toBe('knowledge');
 });
-
-/** Just enough of ILoadOptionsFunctions for the picker: credentials, and HTTP with the Bearer key. */
-function loadOptionsContext(sandbox) {
-	return {
-		getNode: () => ({ name: 'Plugged.in Documents', type: 'pluggedInDocuments', parameters: {} }),
-		getCredentials: async () => ({ apiKey: sandbox.apiKey, baseUrl: sandbox.url }),
-		helpers: {
-			async httpRequestWithAuthentication(_credential, options) {
-				const url = new URL(options.url);
-				for (const [key, value] of Object.entries(options.qs ?? {})) url.searchParams.set(key, String(value));
-				const response = await fetch(url, {
-					method: options.method,
-					headers: { ...options.headers, Authorization: `Bearer ${sandbox.apiKey}` },
-					body: options.body,
-				});
-				return {
-					statusCode: response.status,
-					headers: Object.fromEntries(response.headers),
-					body: Buffer.from(await response.arrayBuffer()),
-				};
-			},
-		},
-	};
-}
