@@ -13,7 +13,9 @@ const USAGE = `Usage: npm run sandbox -- [options]
   --rate-limits       enforce the real server's three rate-limit layers
   --faults SPEC       fault ratios, e.g. 500=0.1,reset=0.05 (modes: ${FAULT_MODES.join(', ')})
   --slow-ms N         how long a "slow" fault waits (default 5000)
-  --no-seed           start with an empty library, clipboard and agent list`;
+  --no-seed           start with an empty library, clipboard and agent list
+  --document-delete   answer DELETE /api/documents/{id} (plugged.in itself answers 405)
+  --rag-disabled      answer RAG queries with 500 "RAG is not enabled", as a server without RAG`;
 
 /** "500=0.1,reset=0.05" → { '500': 0.1, reset: 0.05 } */
 function parseFaults(spec) {
@@ -39,6 +41,8 @@ async function main() {
 			faults: { type: 'string' },
 			'slow-ms': { type: 'string' },
 			'no-seed': { type: 'boolean' },
+			'document-delete': { type: 'boolean' },
+			'rag-disabled': { type: 'boolean' },
 			help: { type: 'boolean', short: 'h' },
 		},
 	});
@@ -54,6 +58,8 @@ async function main() {
 			? { ratios: parseFaults(values.faults), slowMs: Number(values['slow-ms'] ?? 5000) }
 			: undefined,
 		seed: !values['no-seed'],
+		documentDeleteRoute: Boolean(values['document-delete']),
+		ragEnabled: !values['rag-disabled'],
 	});
 	console.log(`Plugged.in sandbox listening on ${sandbox.url}`);
 	console.log(`API key: ${sandbox.apiKey}`);
