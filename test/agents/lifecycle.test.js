@@ -1,25 +1,15 @@
 'use strict';
 // The state machine (Change State), Shutdown, Suspend, Resume, Restart, Wait For State and zombie
 // detection, through n8n's real engine against the sandbox.
-const { startSandbox } = require('../../sandbox/server');
 const { SEEDED_AGENTS, TRANSITIONS } = require('../../sandbox/routes/agents');
-const { runNode } = require('../harness/engine');
-const { PluggedInAgents } = require('../../nodes/PluggedInAgents/PluggedInAgents.node');
+const { byId, useFreshSandbox } = require('./setup');
 
+const fixture = useFreshSandbox();
+const { run } = fixture;
 let sandbox;
-beforeEach(async () => {
-	sandbox = await startSandbox({ seed: true });
+beforeEach(() => {
+	sandbox = fixture.sandbox;
 });
-afterEach(async () => {
-	await sandbox.stop();
-});
-
-const byId = (value) => ({ __rl: true, mode: 'id', value });
-const run = (parameters, options = {}) =>
-	runNode(new PluggedInAgents(), parameters, {
-		credentials: { apiKey: sandbox.apiKey, baseUrl: sandbox.url },
-		...options,
-	});
 const changeState = {
 	operation: 'changeState',
 	agentId: byId('={{ $json.id }}'),

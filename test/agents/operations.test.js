@@ -1,27 +1,17 @@
 'use strict';
 // Create, Get Many, Get, Update, Delete, Export, Get Quota, Get Logs and the Agent picker,
 // through n8n's real engine against the sandbox.
-const { startSandbox } = require('../../sandbox/server');
 const { AGENT_TEMPLATES, SEEDED_AGENTS } = require('../../sandbox/routes/agents');
-const { runNode } = require('../harness/engine');
-const { PluggedInAgents } = require('../../nodes/PluggedInAgents/PluggedInAgents.node');
+const { byId, useFreshSandbox } = require('./setup');
 const { searchAgents } = require('../../nodes/PluggedInAgents/methods');
 const { loadOptionsContext } = require('../harness/loadOptions');
 
+const fixture = useFreshSandbox();
+const { run } = fixture;
 let sandbox;
-beforeEach(async () => {
-	sandbox = await startSandbox({ seed: true });
+beforeEach(() => {
+	sandbox = fixture.sandbox;
 });
-afterEach(async () => {
-	await sandbox.stop();
-});
-
-const byId = (value) => ({ __rl: true, mode: 'id', value });
-const run = (parameters, options = {}) =>
-	runNode(new PluggedInAgents(), parameters, {
-		credentials: { apiKey: sandbox.apiKey, baseUrl: sandbox.url },
-		...options,
-	});
 const creates = () => sandbox.count('POST', '/api/agents');
 
 describe('Create', () => {

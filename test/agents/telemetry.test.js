@@ -1,24 +1,15 @@
 'use strict';
 // PAP's two channels: heartbeats carry liveness only, metrics carry resource telemetry.
-const { startSandbox } = require('../../sandbox/server');
 const { SEEDED_AGENTS } = require('../../sandbox/routes/agents');
-const { runNode } = require('../harness/engine');
 const { PluggedInAgents } = require('../../nodes/PluggedInAgents/PluggedInAgents.node');
+const { byId, useFreshSandbox } = require('./setup');
 
+const fixture = useFreshSandbox();
+const { run } = fixture;
 let sandbox;
-beforeEach(async () => {
-	sandbox = await startSandbox({ seed: true });
+beforeEach(() => {
+	sandbox = fixture.sandbox;
 });
-afterEach(async () => {
-	await sandbox.stop();
-});
-
-const byId = (value) => ({ __rl: true, mode: 'id', value });
-const run = (parameters, options = {}) =>
-	runNode(new PluggedInAgents(), parameters, {
-		credentials: { apiKey: sandbox.apiKey, baseUrl: sandbox.url },
-		...options,
-	});
 const heartbeat = (agentId, extra = {}) => ({
 	operation: 'sendHeartbeat',
 	agentId: byId(agentId),
