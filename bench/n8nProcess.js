@@ -1,6 +1,6 @@
 'use strict';
 /**
- * `n8n execute` through N8nInstance.execute (test/e2e/n8n.js), watching the child while it runs:
+ * `n8n execute` through N8nInstance.execute (scripts/lib/n8n.js), watching the child while it runs:
  * /proc/<pid>/status VmHWM (the kernel's resident-set high-water mark) and /proc/<pid>/stat CPU time.
  */
 const { execFileSync } = require('node:child_process');

@@ -19,7 +19,7 @@ const { parseArgs } = require('node:util');
 
 const { Sandbox } = require('../sandbox/server');
 const { SEEDED_AGENTS } = require('../sandbox/routes/agents');
-const { buildAndPack, installN8n, N8nInstance } = require('../test/e2e/n8n');
+const { buildAndPack, installN8n, N8nInstance } = require('../scripts/lib/n8n');
 const { importAll, log } = require('./measure');
 const { printReport, writeMarkdown, writeResults, BENCH_DIR } = require('./report');
 const { SandboxProbe } = require('./sandboxProbe');

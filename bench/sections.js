@@ -7,7 +7,7 @@ const fs = require('node:fs');
 const path = require('node:path');
 const { spawnSync } = require('node:child_process');
 
-const { ROOT } = require('../test/e2e/n8n');
+const { ROOT } = require('../scripts/lib/n8n');
 const { log, measure } = require('./measure');
 const { packageStats } = require('./packageStats');
 const { atLeast, atMost, exactly, figure } = require('./report');

@@ -4,7 +4,7 @@
  * Every workflow: Start (manual trigger) → Generate (Code node, N items) → the node under test.
  * The node under test is always named SUBJECT; its time is runData[SUBJECT][*].executionTime.
  */
-const { CREDENTIAL_ID, CREDENTIAL_NAME } = require('../test/e2e/n8n');
+const { CREDENTIAL_ID, CREDENTIAL_NAME } = require('../scripts/lib/n8n');
 
 const SUBJECT = 'Subject';
 const CREDENTIALS = { pluggedInApi: { id: CREDENTIAL_ID, name: CREDENTIAL_NAME } };

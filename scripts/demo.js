@@ -10,7 +10,7 @@ const path = require('node:path');
 const { parseArgs } = require('node:util');
 
 const { Sandbox } = require('../sandbox/server');
-const { buildAndPack, freePort, installN8n, N8nInstance, ROOT } = require('../test/e2e/n8n');
+const { buildAndPack, freePort, installN8n, N8nInstance, ROOT } = require('./lib/n8n');
 
 const EXAMPLES = path.join(ROOT, 'examples');
 /** Examples are written for `npm run sandbox` (port 12005); the demo's sandbox may be elsewhere. */
@@ -78,7 +78,10 @@ async function main() {
 	process.exitCode = failed === 0 ? 0 : 1;
 }
 
-main().catch((error) => {
-	console.error(error.stack ?? String(error));
-	process.exitCode = 1;
-});
+main().then(
+	() => process.exit(),
+	(error) => {
+		print(`\nThe demo stopped: ${error.message}`);
+		process.exit(1);
+	},
+);

@@ -11,7 +11,7 @@ const path = require('node:path');
 const { parseArgs } = require('node:util');
 
 const { startSandbox } = require('../sandbox/server');
-const { buildAndPack, CACHE, installN8n, N8nInstance } = require('../test/e2e/n8n');
+const { buildAndPack, CACHE, installN8n, N8nInstance } = require('./lib/n8n');
 
 async function main() {
 	const { values } = parseArgs({
@@ -49,6 +49,6 @@ async function main() {
 }
 
 main().catch((error) => {
-	console.error(error.stack ?? String(error));
-	process.exitCode = 1;
+	console.error(`npm run dev stopped: ${error.message}`);
+	process.exit(1);
 });

@@ -14,7 +14,7 @@ const path = require('node:path');
 const { parseArgs } = require('node:util');
 
 const { Sandbox } = require('../../sandbox/server');
-const { buildAndPack, freePort, installN8n, log, N8nInstance, nodeOutput, tail } = require('./n8n');
+const { buildAndPack, freePort, installN8n, log, N8nInstance, nodeOutput, tail } = require('../../scripts/lib/n8n');
 const { checkCredentialTest, checkToolVariants, session } = require('./server-checks');
 const { checkTrigger, prepareTrigger } = require('./trigger');
 
@@ -27,41 +27,44 @@ async function runLine(line, tarball, only) {
 	const sandboxUrl = `http://127.0.0.1:${port}`;
 	const results = [];
 	let sandbox = await new Sandbox({ port, seed: true }).start();
-	await instance.importCredential(sandboxUrl, sandbox.apiKey);
+	try {
+		await instance.importCredential(sandboxUrl, sandbox.apiKey);
 
-	const names = fs
-		.readdirSync(WORKFLOWS)
-		.filter((file) => file.endsWith('.json'))
-		.map((file) => file.slice(0, -'.json'.length))
-		.filter((name) => !only || name.includes(only))
-		.sort();
-	let lastRun;
-	for (const [index, name] of names.entries()) {
-		lastRun = undefined;
-		const workflow = JSON.parse(fs.readFileSync(path.join(WORKFLOWS, `${name}.json`), 'utf8'));
-		const expectation = require(path.join(WORKFLOWS, `${name}.expect.js`));
-		await sandbox.stop();
-		sandbox = await new Sandbox({ port, seed: true, ...expectation.sandbox }).start();
-		await expectation.setup?.(sandbox);
-		const id = `e2e${line}w${index}`;
-		const started = Date.now();
-		try {
-			await instance.importWorkflow(workflow, id);
-			const execution = await instance.execute(id);
-			lastRun = execution.run;
-			const result = {
-				...execution,
-				error: execution.run?.data?.resultData?.error,
-				output: (node) => nodeOutput(execution.run, node),
-			};
-			if (!execution.run) throw new Error(`no run data from n8n (exit ${execution.exitCode}):\n${tail(execution.stdout + execution.stderr)}`);
-			await expectation.check(result, sandbox, assert);
-			results.push({ name, ok: true, ms: Date.now() - started });
-		} catch (error) {
-			results.push({ name, ok: false, ms: Date.now() - started, reason: `${error.message}\n${whatFailed(lastRun)}` });
+		const names = fs
+			.readdirSync(WORKFLOWS)
+			.filter((file) => file.endsWith('.json'))
+			.map((file) => file.slice(0, -'.json'.length))
+			.filter((name) => !only || name.includes(only))
+			.sort();
+		let lastRun;
+		for (const [index, name] of names.entries()) {
+			lastRun = undefined;
+			const workflow = JSON.parse(fs.readFileSync(path.join(WORKFLOWS, `${name}.json`), 'utf8'));
+			const expectation = require(path.join(WORKFLOWS, `${name}.expect.js`));
+			await sandbox.stop();
+			sandbox = await new Sandbox({ port, seed: true, ...expectation.sandbox }).start();
+			await expectation.setup?.(sandbox);
+			const id = `e2e${line}w${index}`;
+			const started = Date.now();
+			try {
+				await instance.importWorkflow(workflow, id);
+				const execution = await instance.execute(id);
+				lastRun = execution.run;
+				const result = {
+					...execution,
+					error: execution.run?.data?.resultData?.error,
+					output: (node) => nodeOutput(execution.run, node),
+				};
+				if (!execution.run) throw new Error(`no run data from n8n (exit ${execution.exitCode}):\n${tail(execution.stdout + execution.stderr)}`);
+				await expectation.check(result, sandbox, assert);
+				results.push({ name, ok: true, ms: Date.now() - started });
+			} catch (error) {
+				results.push({ name, ok: false, ms: Date.now() - started, reason: `${error.message}\n${whatFailed(lastRun)}` });
+			}
 		}
+	} finally {
+		await sandbox.stop();
 	}
-	await sandbox.stop();
 
 	if (!only || ['credential-test', 'trigger'].some((name) => name.includes(only))) {
 		results.push(...(await serverChecks(instance, port)));
@@ -147,7 +150,11 @@ function indent(text) {
 		.join('\n');
 }
 
-main().catch((error) => {
-	log(error.stack ?? String(error));
-	process.exitCode = 1;
-});
+main().then(
+	() => process.exit(),
+	(error) => {
+		// n8n's own words are in the message; the stack adds nothing for a user.
+		log(`\ne2e stopped: ${error.message}`);
+		process.exit(1);
+	},
+);

@@ -2,7 +2,7 @@
 /** Checks against a running `n8n start`, through the same REST API the editor uses. */
 const assert = require('node:assert/strict');
 
-const { CREDENTIAL_ID, CREDENTIAL_NAME } = require('./n8n');
+const { CREDENTIAL_ID, CREDENTIAL_NAME } = require('../../scripts/lib/n8n');
 
 const OWNER = { email: 'e2e@example.com', firstName: 'E2E', lastName: 'Test', password: 'E2e-password-123' };
 const BROWSER_ID = 'pluggedin-e2e-browser';

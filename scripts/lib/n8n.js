@@ -2,7 +2,8 @@
 /**
  * Drives a real n8n from the npm registry, headless: install (cached outside the clone), load our
  * packed package as a real install does, import credentials and workflows, execute, or start the server.
- * Used by the e2e suite, `npm run demo` and `npm run dev`.
+ * Used by the e2e suite, `npm run demo`, `npm run dev`, the bench and the queue and UI tests.
+ * Every n8n process it starts is stopped when the calling process exits, however it exits.
  */
 const { execFileSync, spawn } = require('node:child_process');
 const fs = require('node:fs');
@@ -35,14 +36,38 @@ function buildAndPack({ build = true } = {}) {
 	return path.join(out, name);
 }
 
-/** Installs the n8n line once into the cache (scripts/install-n8n.sh) and returns how to run it. */
+/**
+ * Installs the n8n line once into the cache (scripts/install-n8n.sh checks it on every call, repairs a
+ * broken one) and returns how to run it. Throws with the script's own words when it cannot.
+ */
 function installN8n(line) {
-	const dir = execFileSync('bash', [path.join(ROOT, 'scripts', 'install-n8n.sh'), String(line)], {
-		encoding: 'utf8',
-		stdio: ['ignore', 'pipe', 'inherit'],
-	}).trim();
+	let dir;
+	try {
+		dir = execFileSync('bash', [path.join(ROOT, 'scripts', 'install-n8n.sh'), String(line)], {
+			encoding: 'utf8',
+			stdio: ['ignore', 'pipe', 'inherit'],
+		}).trim();
+	} catch (error) {
+		throw new Error(`n8n ${LINES[line]?.version ?? line} could not be installed (scripts/install-n8n.sh exited ${error.status}); see its messages above`);
+	}
 	const pathPrefix = line === 2 ? `${path.join(CACHE, 'node24', 'node_modules', 'node', 'bin')}${path.delimiter}` : '';
 	return { line, ...LINES[line], dir, bin: path.join(dir, 'node_modules', '.bin', 'n8n'), pathPrefix };
+}
+
+/** Process groups of every n8n started here; all are killed when this process exits. */
+const running = new Set();
+process.on('exit', () => {
+	for (const pid of running) signalGroup(pid, 'SIGKILL');
+});
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+	process.once(signal, () => process.exit(128 + (signal === 'SIGINT' ? 2 : signal === 'SIGTERM' ? 15 : 1)));
+}
+
+function spawnN8n(bin, args, options) {
+	const child = spawn(bin, args, { ...options, detached: true });
+	running.add(child.pid);
+	child.on('exit', () => running.delete(child.pid));
+	return child;
 }
 
 function freePort() {
@@ -106,7 +131,7 @@ class N8nInstance {
 		return new Promise((resolve) => {
 			const out = fs.openSync(outFile, 'w');
 			const err = fs.openSync(errFile, 'w');
-			const child = spawn(this.n8n.bin, args, { env: this.env, stdio: ['ignore', out, err], detached: true });
+			const child = spawnN8n(this.n8n.bin, args, { env: this.env, stdio: ['ignore', out, err] });
 			const stopWatching = onSpawn?.(child);
 			const timer = setTimeout(() => killTree(child), timeoutMs);
 			child.on('exit', (code, signal) => {
@@ -151,7 +176,7 @@ class N8nInstance {
 
 	async mustSucceed(args) {
 		const result = await this.cli(args);
-		if (result.code !== 0) throw new Error(`n8n ${args[0]} failed (${result.code}):\n${tail(result.stdout + result.stderr)}`);
+		if (result.code !== 0) throw new Error(`n8n ${args[0]} failed (exit ${result.code}): ${n8nError(result.stdout + result.stderr)}`);
 		return result;
 	}
 
@@ -161,11 +186,13 @@ class N8nInstance {
 		const logFile = path.join(this.userFolder, 'n8n-start.log');
 		const out = fs.openSync(logFile, 'w');
 		const env = { ...this.env, N8N_PORT: String(listen), N8N_LISTEN_ADDRESS: '127.0.0.1', N8N_HOST: '127.0.0.1' };
-		const child = spawn(this.n8n.bin, ['start'], { env, stdio: ['ignore', out, out], detached: true });
+		const child = spawnN8n(this.n8n.bin, ['start'], { env, stdio: ['ignore', out, out] });
 		const url = `http://127.0.0.1:${listen}`;
 		const deadline = Date.now() + 180_000;
 		for (;;) {
-			if (child.exitCode !== null) throw new Error(`n8n start exited:\n${tail(fs.readFileSync(logFile, 'utf8'))}`);
+			if (child.exitCode !== null || child.signalCode !== null) {
+				throw new Error(`n8n start exited (${child.exitCode ?? child.signalCode}): ${n8nError(fs.readFileSync(logFile, 'utf8'))}`);
+			}
 			try {
 				// /healthz answers while n8n is still starting; the REST settings answer JSON once it is up.
 				const response = await fetch(`${url}/rest/settings`);
@@ -183,19 +210,24 @@ class N8nInstance {
 	}
 }
 
-function killTree(child) {
+function signalGroup(pid, signal) {
 	try {
-		process.kill(-child.pid, 'SIGTERM');
+		process.kill(-pid, signal);
 	} catch {
 		// already gone
 	}
-	setTimeout(() => {
-		try {
-			process.kill(-child.pid, 'SIGKILL');
-		} catch {
-			// already gone
-		}
-	}, 5000).unref();
+}
+
+function killTree(child) {
+	signalGroup(child.pid, 'SIGTERM');
+	setTimeout(() => signalGroup(child.pid, 'SIGKILL'), 5000).unref();
+}
+
+/** n8n's own words for why a command failed: its error lines, else the end of its output. */
+function n8nError(output) {
+	const lines = output.split('\n').map((line) => line.trim()).filter(Boolean);
+	const errors = lines.filter((line) => /error|not been found|cannot|failed|mismatch/i.test(line) && !/^at /.test(line));
+	return (errors.length ? errors.slice(0, 8) : lines.slice(-15)).join('\n');
 }
 
 /** n8n 1.x prints the run JSON; 2.x prints log lines first: take the block from a line "{" to a line "}". */
@@ -237,6 +269,7 @@ module.exports = {
 	freePort,
 	N8nInstance,
 	nodeOutput,
+	n8nError,
 	tail,
 	log,
 };
