@@ -74,9 +74,18 @@ if [ -f "$dir/.ready" ] && natives_ok; then
 fi
 rm -f "$dir/.ready"
 if installed; then
-  say "the cached n8n $version in $dir is not usable; repairing it"
-  rebuild_natives && n8n_ok && { date -u +%FT%TZ > "$dir/.ready"; echo "$dir"; exit 0; }
-  say "repair failed; installing n8n $version anew"
+  # A complete install whose natives do not load: rebuild them. Downloading n8n again would not help a
+  # native build that fails, so that is reported as it is.
+  if natives_ok; then
+    say "checking the cached n8n $version in $dir (its last install or repair did not finish)"
+  else
+    say "the cached n8n $version in $dir is broken; repairing it"
+    rebuild_natives || fail "native modules ${natives[*]} of the cached n8n $version did not build (a compiler, python3 and make are needed)"
+  fi
+  n8n_ok || fail "the cached n8n $version does not run after its native modules were rebuilt"
+  date -u +%FT%TZ > "$dir/.ready"
+  say "n8n $version repaired"
+  echo "$dir"; exit 0
 fi
 say "installing n8n $version into $dir (about 6 minutes, once; log: $log)"
 rm -rf "$dir"; mkdir -p "$dir"
@@ -84,7 +93,7 @@ cd "$dir"
 npm init -y >/dev/null
 # The default xlsx tarball lives on a host this machine cannot reach.
 npm pkg set 'overrides.xlsx=npm:@e965/xlsx@0.20.3'
-npm install "n8n@$version" --ignore-scripts --no-audit --no-fund >>"$log" 2>&1 || fail "npm install n8n@$version failed"
+npm install "n8n@$version" --save-exact --ignore-scripts --no-audit --no-fund >>"$log" 2>&1 || fail "npm install n8n@$version failed"
 rebuild_natives || fail "native modules ${natives[*]} did not build"
 n8n_ok || fail "n8n $version is installed but does not run"
 date -u +%FT%TZ > .ready
