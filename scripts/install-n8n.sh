@@ -23,6 +23,9 @@ node24="$cache/node24"
 mkdir -p "$cache"
 log="$cache/install-$version.log"
 say() { echo "install-n8n: $*" >&2; }
+# Called through `npm run …`, npm hands this project's settings down as npm_config_* variables; our
+# .npmrc's ignore-scripts=true would then silently stop every native build below.
+unset npm_config_ignore_scripts NPM_CONFIG_IGNORE_SCRIPTS
 fail() { say "$*"; say "log: $log"; tail -n 25 "$log" >&2 2>/dev/null || true; exit 1; }
 
 # One installer per line at a time (CI, demo and e2e may start together); others wait, then re-check.
@@ -36,7 +39,7 @@ if [ "$line" = 2 ]; then
     rm -rf "$node24"; mkdir -p "$node24"
     # The node package's install script links the binary shipped in node-bin-<platform>: allow it.
     ( cd "$node24" && npm init -y >/dev/null && npm pkg set allowScripts.node=true \
-      && npm install node@24 --no-audit --no-fund >>"$log" 2>&1 ) || fail "npm install node@24 failed"
+      && npm install node@24 --ignore-scripts=false --no-audit --no-fund >>"$log" 2>&1 ) || fail "npm install node@24 failed"
     node_ok || fail "Node 24 did not install: $node24/node_modules/node/bin/node does not run"
   fi
   export PATH="$node24/node_modules/node/bin:$PATH"
@@ -64,7 +67,7 @@ n8n_ok() {
 rebuild_natives() {
   say "building native modules ${natives[*]} for n8n $version (about a minute)"
   (cd "$dir" && for m in "${natives[@]}"; do npm pkg set "allowScripts.$m=true"; done \
-    && npm rebuild "${natives[@]}" --foreground-scripts >>"$log" 2>&1) || return 1
+    && npm rebuild "${natives[@]}" --ignore-scripts=false --foreground-scripts >>"$log" 2>&1) || return 1
   natives_ok
 }
 installed() { [ -x "$dir/node_modules/.bin/n8n" ] && [ "$(cd "$dir" && node -p "require('n8n/package.json').version" 2>/dev/null)" = "$version" ]; }
