@@ -4,7 +4,6 @@ import { z } from 'zod';
 import { readBinary } from '../shared/binary';
 import { parseList } from '../shared/json';
 import { failInvalid, readParameters, validate } from '../shared/validate';
-
 import { buildMetadata } from './metadata';
 
 const MAX_CONTENT_CHARS = 10 * 1024 * 1024;

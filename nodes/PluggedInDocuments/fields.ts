@@ -3,8 +3,9 @@ import { z } from 'zod';
 
 import { idLocator, sortByDisplayName } from '../shared/fields';
 import { parseList } from '../shared/json';
+import { UUID_PATTERN } from '../shared/resources/ids';
 import { failInvalid, validate } from '../shared/validate';
-import { readDate, UUID_PATTERN } from './helpers';
+import { readDate } from './parameters';
 
 export const DOCUMENT_ID: INodeProperties = {
 	...idLocator({

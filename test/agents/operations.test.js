@@ -3,7 +3,7 @@
 // through n8n's real engine against the sandbox.
 const { AGENT_TEMPLATES, SEEDED_AGENTS } = require('../../sandbox/routes/agents');
 const { byId, useFreshSandbox } = require('./setup');
-const { searchAgents } = require('../../nodes/PluggedInAgents/methods');
+const { searchAgents } = require('../../nodes/shared/resources/agents');
 const { loadOptionsContext } = require('../harness/loadOptions');
 
 const fixture = useFreshSandbox();

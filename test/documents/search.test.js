@@ -1,5 +1,5 @@
 'use strict';
-const { normaliseDocument } = require('../../nodes/PluggedInDocuments/output');
+const { normaliseDocument } = require('../../nodes/shared/resources/documents');
 const { PROFILE, useSandbox } = require('./setup');
 
 const t = useSandbox();

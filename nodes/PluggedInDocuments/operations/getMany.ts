@@ -3,10 +3,10 @@ import { z } from 'zod';
 
 import { returnAllOrLimit, SIMPLIFY } from '../../shared/fields';
 import type { Operation } from '../../shared/operations';
+import { normaliseDocument, queryString } from '../../shared/resources/documents';
 import { readParameters, validate } from '../../shared/validate';
 import { filtersField, readFilters } from '../fields';
-import { queryString } from '../helpers';
-import { LIST_FIELDS, normaliseDocument, pick } from '../output';
+import { LIST_FIELDS, pick } from '../output';
 
 /** The server answers limit > 100 with a 400. */
 const PAGE_SIZE = 100;

@@ -3,10 +3,10 @@ import { z } from 'zod';
 
 import { returnAllOrLimit, SIMPLIFY } from '../../shared/fields';
 import type { Operation } from '../../shared/operations';
+import { normaliseDocument } from '../../shared/resources/documents';
 import { readParameters, validate } from '../../shared/validate';
 import { filtersField, readFilters } from '../fields';
-
-import { normaliseDocument, pick, SEARCH_FIELDS } from '../output';
+import { pick, SEARCH_FIELDS } from '../output';
 import { QUERY_FIELD, searchQuery } from '../searchQuery';
 
 /** The server answers limit > 50 with a 400. */

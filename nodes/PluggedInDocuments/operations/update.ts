@@ -3,9 +3,10 @@ import { z } from 'zod';
 
 import { parseList } from '../../shared/json';
 import type { Operation } from '../../shared/operations';
+import { documentPath } from '../../shared/resources/documents';
 import { readParameters, validate } from '../../shared/validate';
 import { DOCUMENT_ID } from '../fields';
-import { documentPath, readDocumentId } from '../helpers';
+import { readDocumentId } from '../parameters';
 import { UPDATE_FIELDS, updateContent } from '../updateFields';
 
 const optionalText = z
