@@ -3,7 +3,7 @@ import { z } from 'zod';
 
 import { AGENT_STATES } from '../shared/resources/agents';
 import { AGENT_LOCATOR, STATE_OPTIONS } from './fields';
-import { type Explain } from './request';
+import type { Explain } from './request';
 
 /**
  * Suspend, Resume and Restart act on the agent's Kubernetes deployment first: when the cluster

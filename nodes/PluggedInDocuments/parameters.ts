@@ -1,8 +1,7 @@
 import type { IExecuteFunctions, INode } from 'n8n-workflow';
 
 import { toIsoZ } from '../shared/dates';
-import { LIBRARY_URL_PATTERN } from '../shared/resources/documents';
-import { UUID } from '../shared/resources/ids';
+import { LIBRARY_URL_PATTERN, UUID } from '../shared/resources/ids';
 import { failInvalid } from '../shared/validate';
 
 const LIBRARY_URL = new RegExp(`${LIBRARY_URL_PATTERN}(?=[/?#]|$)`);

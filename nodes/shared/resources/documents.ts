@@ -6,10 +6,6 @@ import { PluggedInApi } from '../transport';
 /** The list route's maximum page (limit > 100 is a 400). */
 export const DOCUMENT_PAGE_SIZE = 100;
 
-/** A /library/<id> URL, with the document's UUID in group 1. */
-export const LIBRARY_URL_PATTERN =
-	'/library/([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})';
-
 /** Where a document's path-based routes live. */
 export function documentPath(id: string, suffix = ''): string {
 	return `/api/documents/${encodeURIComponent(id)}${suffix}`;

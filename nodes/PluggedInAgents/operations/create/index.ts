@@ -1,12 +1,12 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { parseJsonObject } from '../../shared/json';
-import type { Operation } from '../../shared/operations';
-import { withoutSecrets } from '../../shared/resources/agents';
-import { failInvalid, readParameters, validate } from '../../shared/validate';
-import { CREATE_FIELDS, CREATE_OPTIONS, createSchema, explainCreate } from '../createFields';
-import { envOverridesProblem, resourcesProblem } from '../policy';
-import { agentRequest } from '../request';
+import { parseJsonObject } from '../../../shared/json';
+import type { Operation } from '../../../shared/operations';
+import { withoutSecrets } from '../../../shared/resources/agents';
+import { failInvalid, readParameters, validate } from '../../../shared/validate';
+import { agentRequest } from '../../request';
+import { CREATE_FIELDS, CREATE_OPTIONS, createSchema, explainCreate } from './fields';
+import { envOverridesProblem, resourcesProblem } from './policy';
 
 export const create: Operation = {
 	option: { name: 'Create', value: 'create', description: 'Create a PAP agent', action: 'Create an agent' },

@@ -1,11 +1,11 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { jsonField } from '../shared/fields';
-import { UUID } from '../shared/resources/ids';
-import { ACCESS_LEVEL_OPTIONS } from './fields';
+import { jsonField } from '../../../shared/fields';
+import { UUID } from '../../../shared/resources/ids';
+import { ACCESS_LEVEL_OPTIONS } from '../../fields';
+import type { Explain } from '../../request';
 import { agentNameProblem, imageProblem, normaliseAgentName } from './policy';
-import { type Explain } from './request';
 
 const quantityField = (
 	displayName: string,
