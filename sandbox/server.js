@@ -25,10 +25,24 @@ const { RagArea } = require('./routes/rag');
  * @property {string} [apiKey]          default DEFAULT_API_KEY
  * @property {Record<string, KeyOwner>} [extraKeys]  more keys, each with its own profile (ownership tests)
  * @property {number} [latencyMs]       added before every answer
- * @property {import('./limits').RateLimitConfig} [rateLimits]  off unless `enabled`
- * @property {import('./faults').FaultConfig} [faults]
+ * @property {RateLimitConfig} [rateLimits]  off unless `enabled`
+ * @property {FaultConfig} [faults]     none unless given
  * @property {boolean} [seed]           fill the library, clipboard and agents with sample data
+ * @property {boolean} [documentDeleteRoute]  answer DELETE /api/documents/{id} (plugged.in itself answers 405)
+ * @property {boolean} [ragEnabled]     false: RAG queries answer 500 "RAG is not enabled" (default true)
  * @property {string[]} [allowedOrigins] origins the CSRF check accepts besides plugged.in and the sandbox's own
+ *
+ * @typedef {object} RateLimitConfig   the real server's three layers (./limits.js)
+ * @property {boolean} enabled
+ * @property {number} [l1WindowMs]      layer 1 window (default 60 s)
+ * @property {number} [l1Max]           layer 1 requests per window (default 100)
+ *
+ * @typedef {object} FaultConfig       injected failures (./faults.js)
+ * @property {Record<string, number>} ratios  fault mode → share of requests, e.g. { '500': 0.1, reset: 0.05 }
+ * @property {number} [slowMs]          how long a "slow" fault waits (default 5000)
+ * @property {number} [seed]            seed of the fault dice (default 1)
+ * @property {number} [retryAfterSeconds]  Retry-After of injected 429s (default 1)
+ * @property {(method: string, path: string) => boolean} [filter]  only requests it accepts can fail
  *
  * What every area's routes share:
  * @typedef {object} SandboxContext

@@ -2,7 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescrip
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { executeOperation, operationProperties } from '../shared/operations';
-import { searchAgents } from './methods';
+import { searchAgents } from '../shared/resources/agents';
 import { operations } from './operations';
 
 export class PluggedInAgents implements INodeType {

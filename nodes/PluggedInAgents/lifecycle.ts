@@ -1,8 +1,9 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
-import type { Explain } from './helpers';
-import { AGENT_LOCATOR, AGENT_STATES, STATE_OPTIONS } from './helpers';
+import { AGENT_STATES } from '../shared/resources/agents';
+import { AGENT_LOCATOR, STATE_OPTIONS } from './fields';
+import type { Explain } from './request';
 
 /**
  * Suspend, Resume and Restart act on the agent's Kubernetes deployment first: when the cluster

@@ -2,8 +2,8 @@ import type { IDataObject, IExecuteFunctions, INode, INodeProperties } from 'n8n
 import { z } from 'zod';
 
 import { readBinary } from '../shared/binary';
+import { ENCODINGS } from '../shared/resources/clipboard';
 import { failInvalid, readParameters, validate } from '../shared/validate';
-import { ENCODINGS } from './entry';
 
 /** The server's limit: the UTF-8 length of the value string as sent. */
 const MAX_VALUE_BYTES = 2_097_152;

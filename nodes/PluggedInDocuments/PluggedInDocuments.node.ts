@@ -2,7 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescrip
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { executeOperation, operationProperties } from '../shared/operations';
-import { searchDocuments } from './listSearch';
+import { searchDocuments } from '../shared/resources/documents';
 import { operations } from './operations';
 
 export class PluggedInDocuments implements INodeType {

@@ -3,8 +3,9 @@ import { z } from 'zod';
 
 import { idLocator, sortByDisplayName } from '../shared/fields';
 import { parseList } from '../shared/json';
+import { LIBRARY_URL_PATTERN, UUID_PATTERN } from '../shared/resources/ids';
 import { failInvalid, validate } from '../shared/validate';
-import { readDate, UUID_PATTERN } from './helpers';
+import { readDate } from './parameters';
 
 export const DOCUMENT_ID: INodeProperties = {
 	...idLocator({
@@ -13,7 +14,7 @@ export const DOCUMENT_ID: INodeProperties = {
 		searchMethod: 'searchDocuments',
 		idPattern: UUID_PATTERN,
 		idError: 'A document ID is a UUID, such as 3f2b9c4e-8a1d-4e5f-9b6a-0c1d2e3f4a5b',
-		urlPattern: '/library/([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})',
+		urlPattern: LIBRARY_URL_PATTERN,
 		urlPlaceholder: 'https://plugged.in/library/3f2b9c4e-8a1d-4e5f-9b6a-0c1d2e3f4a5b',
 	}),
 	description: 'The document: pick it from the library, or give its ID or its /library/<id> URL',

@@ -9,10 +9,10 @@ import type {
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 import { REQUEST_OPTIONS } from '../shared/fields';
+import { checkRequestOptions, transportOptions } from '../shared/requestOptions';
+import { searchAgents } from '../shared/resources/agents';
 import { PluggedInApi } from '../shared/transport';
-import { searchAgents } from '../PluggedInAgents/methods';
 import { events } from './events';
-import { forEvents } from './params';
 
 /** What the trigger keeps in the workflow's static data between polls (small JSON). */
 interface StoredState {
@@ -39,6 +39,12 @@ const options: INodeProperties = {
 	options: REQUEST_OPTIONS.filter((option) => option.name !== 'parallel'),
 };
 
+/** Shows a field only for the given event. */
+function forEvent(field: INodeProperties, event: string): INodeProperties {
+	const show = { ...(field.displayOptions?.show ?? {}), event: [event] };
+	return { ...field, displayOptions: { ...field.displayOptions, show } };
+}
+
 export class PluggedInTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Plugged.in Trigger',
@@ -56,7 +62,7 @@ export class PluggedInTrigger implements INodeType {
 		credentials: [{ name: 'pluggedInApi', required: true }],
 		properties: [
 			eventSelector,
-			...events.flatMap((event) => event.fields.map((field) => forEvents(field, [event.option.value]))),
+			...events.flatMap((event) => event.fields.map((field) => forEvent(field, event.option.value))),
 			options,
 		],
 	};
@@ -68,11 +74,8 @@ export class PluggedInTrigger implements INodeType {
 		const event = events.find((candidate) => candidate.option.value === name);
 		if (!event) throw new NodeOperationError(this.getNode(), `Unknown event "${name}"`);
 		const params = event.readParams(this);
-		const requestOptions = this.getNodeParameter('options', {}) as { timeout?: number; maxRetries?: number };
-		const api = await PluggedInApi.create(this, {
-			timeoutMs: requestOptions.timeout === undefined ? undefined : requestOptions.timeout * 1000,
-			maxRetries: requestOptions.maxRetries,
-		});
+		const requestOptions = checkRequestOptions(this.getNode(), this.getNodeParameter('options', {}));
+		const api = await PluggedInApi.create(this, transportOptions(requestOptions));
 		const now = Date.now();
 
 		if (this.getMode() === 'manual') {

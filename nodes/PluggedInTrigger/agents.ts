@@ -3,26 +3,18 @@ import { NodeOperationError } from 'n8n-workflow';
 import { z } from 'zod';
 
 import { normaliseTimestamps, toIsoZ } from '../shared/dates';
-import { idLocator } from '../shared/fields';
+import { AGENT_STATES, agentLocator, agentPath, withoutSecrets } from '../shared/resources/agents';
+import { UUID } from '../shared/resources/ids';
 import type { PluggedInApi } from '../shared/transport';
-import { withoutSecrets } from '../PluggedInAgents/secrets';
-import { checkParams } from './params';
+import { validate } from '../shared/validate';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const AGENT_TIMESTAMPS = ['created_at', 'provisioned_at', 'activated_at', 'terminated_at', 'last_heartbeat_at'];
 
-export const STATES = ['NEW', 'PROVISIONED', 'ACTIVE', 'DRAINING', 'TERMINATED', 'KILLED'];
-const stateOptions = STATES.map((state) => ({ name: state, value: state }));
+const stateOptions = AGENT_STATES.map((state) => ({ name: state, value: state }));
 
 /** Optional: empty watches every agent of the profile. */
 export const AGENT_FILTER: INodeProperties = {
-	...idLocator({
-		name: 'agent',
-		displayName: 'Agent',
-		searchMethod: 'searchAgents',
-		idPattern: UUID.source,
-		idError: 'An agent ID is a UUID, e.g. 0a9e6f10-5c1d-4c59-9b8e-7a1d2c3b4e01',
-	}),
+	...agentLocator('agent'),
 	required: false,
 	description: 'Only this agent. Empty: every agent of the profile. Changing it starts the trigger over.',
 };
@@ -72,7 +64,7 @@ export interface LifecycleEvent extends IDataObject {
 export function readAgentFilter(ctx: IPollFunctions): string | undefined {
 	const agent = ctx.getNodeParameter('agent', '', { extractValue: true }) as string;
 	const schema = z.object({ agent: z.string().trim().regex(UUID, 'must be an agent UUID').or(z.literal('')) });
-	return checkParams(ctx, schema, { agent: agent ?? '' }).agent.toLowerCase() || undefined;
+	return validate(ctx.getNode(), schema, { agent: agent ?? '' }).agent.toLowerCase() || undefined;
 }
 
 /** GET /api/agents (a bare array, every agent of the profile), narrowed to the chosen agent. */
@@ -95,7 +87,7 @@ export async function readAgent(
 ): Promise<{ agent: AgentRow; lifecycleEvents: LifecycleEvent[] }> {
 	const body = await api.request<IDataObject>({
 		method: 'GET',
-		path: `/api/agents/${uuid}`,
+		path: agentPath(uuid),
 		resource: `agent ${uuid}`,
 	});
 	const events = Array.isArray(body.lifecycleEvents) ? (body.lifecycleEvents as LifecycleEvent[]) : [];

@@ -1,13 +1,11 @@
 import type { IDataObject, INodeProperties, IPollFunctions } from 'n8n-workflow';
 import { z } from 'zod';
 
+import { parseList } from '../shared/json';
+import { DOCUMENT_PAGE_SIZE, normaliseDocument, queryString } from '../shared/resources/documents';
 import type { PluggedInApi } from '../shared/transport';
-import { normaliseDocument } from '../PluggedInDocuments/output';
-import { checkParams, commaList, readPollParameters } from './params';
+import { readParameters, validate } from '../shared/validate';
 import { stamp } from './window';
-
-/** The list route's maximum page (limit > 100 is a 400). */
-export const PAGE_SIZE = 100;
 /**
  * Each next page starts this many rows before the end of the previous one: the list pages by
  * offset, so a document deleted between two page requests shifts the rest up by one.
@@ -62,9 +60,10 @@ const filtersSchema = z.object({
 export type DocumentFilters = z.output<typeof filtersSchema>;
 
 export function readDocumentFilters(ctx: IPollFunctions): DocumentFilters {
-	const raw = (readPollParameters(ctx, ['documentFilters']).documentFilters ?? {}) as IDataObject;
-	const filters = { ...raw, tags: commaList(raw.tags), modelProvider: raw.modelProvider || undefined };
-	return checkParams(ctx, z.object({ documentFilters: filtersSchema }), { documentFilters: filters }).documentFilters;
+	const raw = (readParameters(ctx, undefined, ['documentFilters']).documentFilters ?? {}) as IDataObject;
+	const filters = { ...raw, tags: parseList(raw.tags) ?? [], modelProvider: raw.modelProvider || undefined };
+	return validate(ctx.getNode(), z.object({ documentFilters: filtersSchema }), { documentFilters: filters })
+		.documentFilters;
 }
 
 export interface DocumentPage {
@@ -78,21 +77,16 @@ export async function listDocuments(
 	filters: DocumentFilters,
 	page: { sort: 'date_desc' | 'date_asc'; limit: number; offset?: number; dateFrom?: string },
 ): Promise<DocumentPage> {
-	const query: Array<[string, string | number | undefined]> = [
-		['sort', page.sort],
-		['dateFrom', page.dateFrom],
-		['limit', page.limit],
-		['offset', page.offset || undefined],
-		['source', filters.source === 'all' ? undefined : filters.source],
-		['modelProvider', filters.modelProvider],
-		// Repeated keys: the route reads "a,b" as one tag.
-		...filters.tags.map((tag): [string, string] => ['tags', tag]),
-	];
-	const text = query
-		.filter(([, value]) => value !== undefined && value !== '')
-		.map(([key, value]) => `${key}=${encodeURIComponent(String(value))}`)
-		.join('&');
-	const body = await api.request<IDataObject>({ method: 'GET', path: `/api/documents?${text}` });
+	const query = queryString({
+		sort: page.sort,
+		dateFrom: page.dateFrom,
+		limit: page.limit,
+		offset: page.offset || undefined,
+		source: filters.source === 'all' ? undefined : filters.source,
+		modelProvider: filters.modelProvider,
+		tags: filters.tags,
+	});
+	const body = await api.request<IDataObject>({ method: 'GET', path: `/api/documents${query}` });
 	const documents = Array.isArray(body.documents) ? (body.documents as IDataObject[]) : [];
 	return { documents, total: Number(body.total ?? documents.length) };
 }
@@ -100,10 +94,10 @@ export async function listDocuments(
 /** Every document (newest first by creation), deduplicated across the overlapping pages. */
 export async function listAllDocuments(api: PluggedInApi, filters: DocumentFilters): Promise<IDataObject[]> {
 	const byId = new Map<string, IDataObject>();
-	for (let offset = 0; ; offset += PAGE_SIZE - PAGE_OVERLAP) {
-		const { documents } = await listDocuments(api, filters, { sort: 'date_desc', limit: PAGE_SIZE, offset });
+	for (let offset = 0; ; offset += DOCUMENT_PAGE_SIZE - PAGE_OVERLAP) {
+		const { documents } = await listDocuments(api, filters, { sort: 'date_desc', limit: DOCUMENT_PAGE_SIZE, offset });
 		for (const document of documents) byId.set(String(document.id), document);
-		if (documents.length < PAGE_SIZE) return [...byId.values()];
+		if (documents.length < DOCUMENT_PAGE_SIZE) return [...byId.values()];
 	}
 }
 

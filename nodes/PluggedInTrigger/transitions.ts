@@ -1,5 +1,5 @@
 import { toIsoZ } from '../shared/dates';
-import { isNewerId, type AgentRow, type LifecycleEvent } from './agents';
+import { type AgentRow, isNewerId, type LifecycleEvent } from './agents';
 
 /** What the trigger remembers of one agent between polls. */
 export interface AgentMark {

@@ -1,7 +1,5 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { RequestSpec } from './transport';
-
 export type ParsedBody =
 	| { kind: 'json'; value: unknown; text: string }
 	| { kind: 'text'; value: string; text: string }
@@ -43,12 +41,20 @@ export interface DescribedError {
 	body: IDataObject;
 }
 
+/** What the transport knows about the failed request. */
+export interface FailedRequest {
+	/** Words for a 404, e.g. "document 4f…". */
+	resource?: string;
+	/** Whether the transport sends this request again after a 5xx (its idempotency rule decides). */
+	retried: boolean;
+}
+
 /** The server's own words in the message, what to do in the description. */
 export function describeStatus(
 	status: number,
 	parsed: ParsedBody,
 	headers: Record<string, string>,
-	spec: Pick<RequestSpec, 'resource' | 'method' | 'idempotent'>,
+	spec: FailedRequest,
 ): DescribedError {
 	const json = parsed.kind === 'json' && isObject(parsed.value) ? parsed.value : undefined;
 	const serverText = json ? serverMessage(json) : parsed.kind === 'text' ? parsed.text.trim().slice(0, 300) : '';
@@ -89,8 +95,7 @@ function redirectOrigin(location: string | undefined): string | undefined {
 }
 
 /** A request the transport does not repeat (a pop, a delete by name) may have been applied, whatever its method. */
-function serverErrorAdvice(spec: Pick<RequestSpec, 'method' | 'idempotent'>): string {
-	const retried = spec.idempotent ?? ['GET', 'HEAD', 'DELETE'].includes(spec.method);
+function serverErrorAdvice({ retried }: FailedRequest): string {
 	return retried
 		? 'Plugged.in had an internal error; it was retried. Try again later.'
 		: 'Plugged.in had an internal error. The request was not repeated, because it may already have been applied: check before running it again.';

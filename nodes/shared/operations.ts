@@ -1,11 +1,10 @@
 import type { IExecuteFunctions, INode, INodeExecutionData, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
-import { z } from 'zod';
 
 import { forOperation, REQUEST_OPTIONS, sortByDisplayName } from './fields';
-import { runPerItem, type OperationResult } from './items';
+import { type OperationResult, runPerItem } from './items';
+import { checkRequestOptions, transportOptions } from './requestOptions';
 import { PluggedInApi } from './transport';
-import { validate } from './validate';
 
 /** What an operation receives for one input item. */
 export interface OperationCall {
@@ -14,29 +13,6 @@ export interface OperationCall {
 	node: INode;
 	itemIndex: number;
 }
-
-/** A number option in its range; an expression may give it as text ("5"), a cleared field as null. */
-const numberOption = (min: number, max: number, integer: boolean) =>
-	z.preprocess(
-		(value) =>
-			value === null
-				? undefined
-				: typeof value === 'string' && /^\s*\d+(\.\d+)?\s*$/.test(value)
-					? Number(value)
-					: value,
-		(integer ? z.number().int() : z.number()).min(min).max(max).optional(),
-	);
-
-/** The shared request options (REQUEST_OPTIONS), in their allowed ranges. */
-const requestOptionsSchema = z.object({
-	options: z
-		.object({
-			timeout: numberOption(1, 600, false),
-			maxRetries: numberOption(0, 10, true),
-			parallel: numberOption(1, 50, true),
-		})
-		.passthrough(),
-});
 
 /** One operation of a node: one file in the node's `operations/` folder. */
 export interface Operation {
@@ -82,12 +58,8 @@ export async function executeOperation(
 	const name = ctx.getNodeParameter('operation', 0) as string;
 	const operation = operations.find((candidate) => candidate.option.value === name);
 	if (!operation) throw new NodeOperationError(node, `Unknown operation "${name}"`);
-	// A timeout of -5 or 1e308 from an expression would break every request: checked like any parameter.
-	const { options } = validate(node, requestOptionsSchema, { options: ctx.getNodeParameter('options', 0, {}) }, 0);
-	const api = await PluggedInApi.create(ctx, {
-		timeoutMs: options.timeout === undefined ? undefined : options.timeout * 1000,
-		maxRetries: options.maxRetries,
-	});
+	const options = checkRequestOptions(node, ctx.getNodeParameter('options', 0, {}), 0);
+	const api = await PluggedInApi.create(ctx, transportOptions(options));
 	const items = await runPerItem(
 		ctx,
 		async (itemIndex) => await operation.execute({ ctx, api, node, itemIndex }),

@@ -127,7 +127,7 @@ export class PluggedInApi {
 				await sleep(retryAfterMs(response.headers) ?? backoffMs(attempt));
 				continue;
 			}
-			throw this.httpError(response, spec);
+			throw this.httpError(response, spec, idempotent);
 		}
 	}
 
@@ -215,9 +215,12 @@ export class PluggedInApi {
 		});
 	}
 
-	private httpError(response: RawResponse, spec: RequestSpec): NodeApiError {
+	private httpError(response: RawResponse, spec: RequestSpec, idempotent: boolean): NodeApiError {
 		const parsed: ParsedBody = parseBody(response.raw, response.headers['content-type']);
-		const { message, description, body } = describeStatus(response.statusCode, parsed, response.headers, spec);
+		const { message, description, body } = describeStatus(response.statusCode, parsed, response.headers, {
+			resource: spec.resource,
+			retried: idempotent,
+		});
 		const error = new NodeApiError(this.ctx.getNode(), body as JsonObject, {
 			message,
 			description,

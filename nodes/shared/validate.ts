@@ -1,4 +1,4 @@
-import type { IExecuteFunctions, INode } from 'n8n-workflow';
+import type { IExecuteFunctions, ILoadOptionsFunctions, INode, IPollFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 import type { z } from 'zod';
 
@@ -10,14 +10,14 @@ export function parameterLabel(name: string): string {
 }
 
 /**
- * Checks an operation's parameters against its schema before any request is sent.
- * A failure names the parameter (its label and its name) and the item.
+ * Checks parameters against their schema before any request is sent. A failure names the
+ * parameter (its label and its name) and, in an execution, the item (a poll has none).
  */
 export function validate<S extends z.ZodTypeAny>(
 	node: INode,
 	schema: S,
 	params: unknown,
-	itemIndex: number,
+	itemIndex?: number,
 ): z.output<S> {
 	const result = schema.safeParse(params);
 	if (result.success) return result.data;
@@ -33,7 +33,12 @@ export function validate<S extends z.ZodTypeAny>(
 	);
 }
 
-export function failInvalid(node: INode, message: string, itemIndex: number, description?: string): never {
+export function failInvalid(node: INode, message: string, itemIndex?: number, description?: string): never {
+	if (itemIndex === undefined) {
+		throw new NodeOperationError(node, `Invalid parameter ${message}`, {
+			description: description ?? 'Fix the parameter of the trigger. Nothing was sent to Plugged.in.',
+		});
+	}
 	throw new NodeOperationError(node, `Invalid parameter ${message} [item ${itemIndex}]`, {
 		itemIndex,
 		description: description ?? 'Fix the parameter and run the node again. Nothing was sent to Plugged.in.',
@@ -41,18 +46,39 @@ export function failInvalid(node: INode, message: string, itemIndex: number, des
 }
 
 /**
- * Reads the named parameters of one item; a parameter hidden by the node's other settings reads as
- * undefined (n8n throws "Could not get parameter" for it when the fallback is undefined, hence null).
+ * The parameters to read: names (one hidden by the node's other settings reads as undefined, so the
+ * schema's default applies), or names with the value to use when hidden.
  */
+export type ParameterNames = readonly string[] | Readonly<Record<string, unknown>>;
+
+/** Reads the parameters of one item of an execution. */
 export function readParameters(
 	ctx: IExecuteFunctions,
 	itemIndex: number,
-	names: readonly string[],
+	names: ParameterNames,
+): Record<string, unknown>;
+/** Reads the parameters of a poll or a list search (the node's, no item). */
+export function readParameters(
+	ctx: IPollFunctions | ILoadOptionsFunctions,
+	itemIndex: undefined,
+	names: ParameterNames,
+): Record<string, unknown>;
+export function readParameters(
+	ctx: IExecuteFunctions | IPollFunctions | ILoadOptionsFunctions,
+	itemIndex: number | undefined,
+	names: ParameterNames,
 ): Record<string, unknown> {
+	const fallbacks: Record<string, unknown> = Array.isArray(names)
+		? Object.fromEntries(names.map((name) => [name, undefined]))
+		: (names as Record<string, unknown>);
 	const params: Record<string, unknown> = {};
-	for (const name of names) {
-		const value = ctx.getNodeParameter(name, itemIndex, null);
-		params[name] = value === null ? undefined : value;
+	for (const [name, fallback] of Object.entries(fallbacks)) {
+		// n8n throws "Could not get parameter" for a hidden parameter read without a fallback, hence null.
+		const value =
+			itemIndex === undefined
+				? (ctx as IPollFunctions).getNodeParameter(name, fallback ?? null)
+				: (ctx as IExecuteFunctions).getNodeParameter(name, itemIndex, fallback ?? null);
+		params[name] = value === null && fallback === undefined ? undefined : value;
 	}
 	return params;
 }

@@ -2,9 +2,10 @@
 // The state machine (Change State), Shutdown, Suspend, Resume, Restart, Wait For State and zombie
 // detection, through n8n's real engine against the sandbox.
 const { SEEDED_AGENTS, TRANSITIONS } = require('../../sandbox/routes/agents');
-const { byId, useFreshSandbox } = require('./setup');
+const { PluggedInAgents } = require('../../nodes/PluggedInAgents/PluggedInAgents.node');
+const { byId, useSandbox } = require('../harness/sandbox');
 
-const fixture = useFreshSandbox();
+const fixture = useSandbox({ seed: true }, { fresh: 'test', node: () => new PluggedInAgents() });
 const { run } = fixture;
 let sandbox;
 beforeEach(() => {

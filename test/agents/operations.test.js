@@ -2,11 +2,12 @@
 // Create, Get Many, Get, Update, Delete, Export, Get Quota, Get Logs and the Agent picker,
 // through n8n's real engine against the sandbox.
 const { AGENT_TEMPLATES, SEEDED_AGENTS } = require('../../sandbox/routes/agents');
-const { byId, useFreshSandbox } = require('./setup');
-const { searchAgents } = require('../../nodes/PluggedInAgents/methods');
+const { PluggedInAgents } = require('../../nodes/PluggedInAgents/PluggedInAgents.node');
+const { byId, useSandbox } = require('../harness/sandbox');
+const { searchAgents } = require('../../nodes/shared/resources/agents');
 const { loadOptionsContext } = require('../harness/loadOptions');
 
-const fixture = useFreshSandbox();
+const fixture = useSandbox({ seed: true }, { fresh: 'test', node: () => new PluggedInAgents() });
 const { run } = fixture;
 let sandbox;
 beforeEach(() => {

@@ -4,7 +4,7 @@ const { startSandbox } = require('../../sandbox/server');
 const { SEEDED_AGENTS } = require('../../sandbox/routes/agents');
 const { runNode } = require('../harness/engine');
 const { PluggedInAgents } = require('../../nodes/PluggedInAgents/PluggedInAgents.node');
-const { withoutSecrets, REDACTED } = require('../../nodes/PluggedInAgents/secrets');
+const { withoutSecrets, REDACTED } = require('../../nodes/shared/resources/agents');
 
 describe('withoutSecrets', () => {
 	test('drops the token at any depth, redacts secret metadata and credential-shaped values', () => {

@@ -2,9 +2,9 @@
 // PAP's two channels: heartbeats carry liveness only, metrics carry resource telemetry.
 const { SEEDED_AGENTS } = require('../../sandbox/routes/agents');
 const { PluggedInAgents } = require('../../nodes/PluggedInAgents/PluggedInAgents.node');
-const { byId, useFreshSandbox } = require('./setup');
+const { byId, useSandbox } = require('../harness/sandbox');
 
-const fixture = useFreshSandbox();
+const fixture = useSandbox({ seed: true }, { fresh: 'test', node: () => new PluggedInAgents() });
 const { run } = fixture;
 let sandbox;
 beforeEach(() => {

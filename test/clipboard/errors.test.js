@@ -1,10 +1,11 @@
 'use strict';
 // Missing entries, an empty stack, a taken index, and which requests are (not) repeated after a failure.
-const { clipboardWithBinaryInput, run, storedEntries, useSandbox } = require('./fixture');
+const { useSandbox } = require('../harness/sandbox');
+const { clipboardWithBinaryInput, run, storedEntries, emptyClipboard } = require('./node');
 const { PluggedInClipboard } = require('../../nodes/PluggedInClipboard/PluggedInClipboard.node');
 const { runNode } = require('../harness/engine');
 
-const fixture = useSandbox();
+const fixture = useSandbox({}, { reset: emptyClipboard });
 const OUTPUT_NOT_FOUND = { ifNotFound: 'outputNotFound' };
 
 describe('entry not found (404 "Clipboard entry not found")', () => {

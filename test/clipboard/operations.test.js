@@ -1,8 +1,9 @@
 'use strict';
 // Every operation of the Clipboard node, through the real engine against the sandbox.
-const { ISO_Z, run, storedEntries, useSandbox } = require('./fixture');
+const { useSandbox } = require('../harness/sandbox');
+const { ISO_Z, run, storedEntries, emptyClipboard } = require('./node');
 
-const fixture = useSandbox();
+const fixture = useSandbox({}, { reset: emptyClipboard });
 const TIMESTAMPS = ['createdAt', 'updatedAt', 'expiresAt'];
 
 function expectIsoTimestamps(json) {

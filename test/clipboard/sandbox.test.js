@@ -1,9 +1,10 @@
 'use strict';
 // The sandbox's clipboard routes answer as the real server does (contract §4, §8 first), over plain HTTP.
 const { Sandbox } = require('../../sandbox/server');
-const { storedEntries, useSandbox } = require('./fixture');
+const { useSandbox } = require('../harness/sandbox');
+const { storedEntries, emptyClipboard } = require('./node');
 
-const fixture = useSandbox({ rateLimits: { enabled: true } });
+const fixture = useSandbox({ rateLimits: { enabled: true } }, { reset: emptyClipboard });
 const DATABASE_TEXT = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d{1,6})?\+00$/;
 const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 

@@ -1,8 +1,9 @@
 'use strict';
 // Where values come from, how they are encoded and checked, files in and out, sizes and TTLs.
-const { clipboardWithBinaryInput, binaryBytes, run, storedEntries, useSandbox } = require('./fixture');
+const { useSandbox } = require('../harness/sandbox');
+const { clipboardWithBinaryInput, binaryBytes, run, storedEntries, emptyClipboard } = require('./node');
 
-const fixture = useSandbox();
+const fixture = useSandbox({}, { reset: emptyClipboard });
 const MAX = 2_097_152;
 
 /** Every byte value, twice, plus a few: not valid UTF-8, so only a byte-exact path round-trips it. */

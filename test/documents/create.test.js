@@ -1,8 +1,9 @@
 'use strict';
 const { withBinaryInput } = require('../harness/binaryInput');
-const { PluggedInDocuments, useSandbox } = require('./setup');
+const { useSandbox } = require('../harness/sandbox');
+const { PluggedInDocuments } = require('../../nodes/PluggedInDocuments/PluggedInDocuments.node');
 
-const t = useSandbox();
+const t = useSandbox({}, { node: () => new PluggedInDocuments() });
 const base = {
 	operation: 'create',
 	title: 'Quarterly Report',

@@ -1,9 +1,10 @@
 'use strict';
 const { SEEDED_DOCUMENT_IDS } = require('../../sandbox/routes/documents');
-const { byId, PluggedInDocuments, PROFILE, useSandbox } = require('./setup');
+const { byId, PROFILE, useSandbox } = require('../harness/sandbox');
+const { PluggedInDocuments } = require('../../nodes/PluggedInDocuments/PluggedInDocuments.node');
 const { loadOptionsContext } = require('../harness/loadOptions');
 
-const t = useSandbox({ seed: true });
+const t = useSandbox({ seed: true }, { node: () => new PluggedInDocuments() });
 const ids = SEEDED_DOCUMENT_IDS;
 
 test('content comes as text, with attributions camelCase and timestamps ISO Z', async () => {

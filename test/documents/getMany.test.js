@@ -1,7 +1,8 @@
 'use strict';
-const { PROFILE, useSandbox } = require('./setup');
+const { PROFILE, useSandbox } = require('../harness/sandbox');
+const { PluggedInDocuments } = require('../../nodes/PluggedInDocuments/PluggedInDocuments.node');
 
-const t = useSandbox();
+const t = useSandbox({}, { node: () => new PluggedInDocuments() });
 const model = { name: 'claude-sonnet-4', provider: 'anthropic' };
 
 beforeAll(() => {

@@ -1,6 +1,8 @@
 'use strict';
 /** Pure helpers of the Documents node: dates, file names, MIME types. */
-const { fileNameFromDisposition, queryString, readDate } = require('../../nodes/PluggedInDocuments/helpers');
+const { fileNameFromDisposition } = require('../../nodes/PluggedInDocuments/operations/download');
+const { readDate } = require('../../nodes/PluggedInDocuments/parameters');
+const { queryString } = require('../../nodes/shared/resources/documents');
 const { isTextualMimeType } = require('../../nodes/PluggedInDocuments/output');
 
 const node = { name: 'Plugged.in Documents' };

@@ -1,8 +1,9 @@
 'use strict';
-const { normaliseDocument } = require('../../nodes/PluggedInDocuments/output');
-const { PROFILE, useSandbox } = require('./setup');
+const { normaliseDocument } = require('../../nodes/shared/resources/documents');
+const { PROFILE, useSandbox } = require('../harness/sandbox');
+const { PluggedInDocuments } = require('../../nodes/PluggedInDocuments/PluggedInDocuments.node');
 
-const t = useSandbox();
+const t = useSandbox({}, { node: () => new PluggedInDocuments() });
 const updater = { name: 'gpt-4o', provider: 'openai' };
 
 /** `count` documents whose title holds `word`; each also has an "updated" attribution, so total over-counts. */

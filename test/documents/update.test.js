@@ -1,8 +1,9 @@
 'use strict';
 const { SEEDED_DOCUMENT_IDS } = require('../../sandbox/routes/documents');
-const { byId, PROFILE, useSandbox } = require('./setup');
+const { byId, PROFILE, useSandbox } = require('../harness/sandbox');
+const { PluggedInDocuments } = require('../../nodes/PluggedInDocuments/PluggedInDocuments.node');
 
-const t = useSandbox({ seed: true });
+const t = useSandbox({ seed: true }, { node: () => new PluggedInDocuments() });
 const model = { name: 'claude-sonnet-4', provider: 'anthropic' };
 
 function newDocument(content = 'First part') {

@@ -1,9 +1,10 @@
 'use strict';
 // Agent Heartbeat Missed, with Date frozen: the node's "now" and the sandbox's clock move only
 // when the test advances them, so the boundaries are exact.
-const { Trigger, call, failNth, useFrozenDate, useSandbox } = require('./fixture');
+const { useSandbox } = require('../harness/sandbox');
+const { Trigger, call, failNth, useFrozenDate } = require('./poller');
 
-const fixture = useSandbox();
+const fixture = useSandbox({}, { fresh: 'test' });
 const advance = useFrozenDate('2026-12-01T10:00:00.000Z');
 const missed = (parameters = {}) =>
 	new Trigger(fixture.sandbox, { event: 'agentHeartbeatMissed', missedIntervals: 2, ...parameters });

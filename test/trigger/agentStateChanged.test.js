@@ -1,8 +1,9 @@
 'use strict';
 // Agent State Changed: the list, plus lifecycle events where a change may hide (round trips).
-const { Trigger, call, failNth, useSandbox } = require('./fixture');
+const { useSandbox } = require('../harness/sandbox');
+const { Trigger, call, failNth } = require('./poller');
 
-const fixture = useSandbox();
+const fixture = useSandbox({}, { fresh: 'test' });
 const changes = (parameters = {}) => new Trigger(fixture.sandbox, { event: 'agentStateChanged', ...parameters });
 const steps = (run) => run.json.map((item) => `${item.from}→${item.to}`);
 const setState = (sandbox, uuid, from_state, to_state) =>

@@ -1,9 +1,10 @@
 'use strict';
 // Clipboard Entry Changed: the list is ordered by createdAt and an upsert keeps it, so each poll
 // reads the whole clipboard and compares uuid + updatedAt with a watermark on updatedAt.
-const { PROFILE, Trigger, call, failNth, useFrozenDate, useSandbox } = require('./fixture');
+const { PROFILE, useSandbox } = require('../harness/sandbox');
+const { Trigger, call, failNth, useFrozenDate } = require('./poller');
 
-const fixture = useSandbox();
+const fixture = useSandbox({}, { fresh: 'test' });
 const advance = useFrozenDate('2026-12-01T10:00:00.000Z');
 const watch = (parameters = {}) => new Trigger(fixture.sandbox, { event: 'clipboardEntryChanged', ...parameters });
 const set = (sandbox, name, value) => call(sandbox, 'POST', '/api/clipboard', { name, value });
@@ -97,4 +98,18 @@ test('a failed poll changes nothing; the next poll reports the change; Fetch Tes
 	expect(changes(await trigger.poll({ mode: 'manual' }))).toEqual(['created second=2']);
 	expect(trigger.staticData).toEqual(before);
 	expect(changes(await trigger.poll())).toEqual(['created first=1', 'created second=2']);
+});
+
+test('the request options are checked like every node’s: a bad Timeout fails the poll before any request', async () => {
+	for (const [options, message] of [
+		[{ timeout: -5 }, /^Invalid parameter "Timeout" \(timeout\): Number must be greater than or equal to 1$/],
+		[{ maxRetries: 1.5 }, /^Invalid parameter "Max Retries" \(maxRetries\): /],
+	]) {
+		const trigger = watch({ options });
+		const run = await trigger.poll();
+		expect(run.error.message).toMatch(message);
+		expect(run.error.description).toMatch(/Nothing was sent to Plugged.in/);
+		expect(run.requests).toEqual([]);
+		expect(trigger.stored).toBeUndefined();
+	}
 });

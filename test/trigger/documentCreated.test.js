@@ -1,9 +1,10 @@
 'use strict';
 // Document Created through n8n-core's real PollContext against the sandbox: watermark + ids,
 // equal timestamps across pages, failures mid-poll, restarts (every poll starts from JSON), deletions.
-const { DOCUMENTS_LIST, PROFILE, Trigger, failNth, ids, insertDocuments, useSandbox } = require('./fixture');
+const { PROFILE, useSandbox } = require('../harness/sandbox');
+const { DOCUMENTS_LIST, Trigger, failNth, ids, insertDocuments } = require('./poller');
 
-const fixture = useSandbox();
+const fixture = useSandbox({}, { fresh: 'test' });
 const BASE = Date.parse('2026-06-01T00:00:00.000Z');
 const iso = (ms) => new Date(ms).toISOString();
 const created = (parameters = {}) => new Trigger(fixture.sandbox, { event: 'documentCreated', ...parameters });

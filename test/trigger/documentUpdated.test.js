@@ -1,9 +1,10 @@
 'use strict';
 // Document Updated: the server cannot filter on updatedAt, so every poll reads the whole library;
 // the state stays a watermark on updatedAt plus the id@version keys of its last second.
-const { DOCUMENTS_LIST, Trigger, appendToDocument, failNth, ids, insertDocuments, useSandbox } = require('./fixture');
+const { useSandbox } = require('../harness/sandbox');
+const { DOCUMENTS_LIST, Trigger, appendToDocument, failNth, ids, insertDocuments } = require('./poller');
 
-const fixture = useSandbox();
+const fixture = useSandbox({}, { fresh: 'test' });
 const BASE = Date.parse('2026-06-01T00:00:00.000Z');
 const updated = (parameters = {}) => new Trigger(fixture.sandbox, { event: 'documentUpdated', ...parameters });
 

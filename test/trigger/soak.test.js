@@ -4,9 +4,10 @@
 // failing mid-way and every poll starting from a JSON copy of the stored state. Seeded: the same
 // run every time. Proves 0 missed and 0 duplicated events, and prints a one-line summary.
 const { TRANSITIONS } = require('../../sandbox/routes/agents');
-const { DOCUMENTS_LIST, PROFILE, Trigger, failNth, useSandbox } = require('./fixture');
+const { PROFILE, useSandbox } = require('../harness/sandbox');
+const { DOCUMENTS_LIST, Trigger, failNth } = require('./poller');
 
-const fixture = useSandbox();
+const fixture = useSandbox({}, { fresh: 'test' });
 const SEED = 20261130;
 const STEPS = 400;
 const BASE = Date.parse('2026-06-01T00:00:00.000Z');

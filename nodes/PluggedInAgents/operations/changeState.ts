@@ -3,18 +3,10 @@ import { z } from 'zod';
 
 import { toIsoZ } from '../../shared/dates';
 import type { Operation } from '../../shared/operations';
-import { validate } from '../../shared/validate';
-import {
-	AGENT_LOCATOR,
-	AGENT_STATES,
-	agentPath,
-	agentRequest,
-	FSM_TEXT,
-	readAgentId,
-	readParams,
-	STATE_OPTIONS,
-} from '../helpers';
-import { withoutSecrets } from '../secrets';
+import { AGENT_STATES, agentPath, withoutSecrets } from '../../shared/resources/agents';
+import { readParameters, validate } from '../../shared/validate';
+import { AGENT_LOCATOR, FSM_TEXT, readAgentId, STATE_OPTIONS } from '../fields';
+import { agentRequest } from '../request';
 
 const schema = z.object({
 	fromState: z.enum(AGENT_STATES),
@@ -61,7 +53,7 @@ export const changeState: Operation = {
 		const { ctx, node, itemIndex } = call;
 		const agentId = readAgentId(call);
 		const params = {
-			...readParams(call, { fromState: 'ACTIVE', toState: 'DRAINING' }),
+			...readParameters(call.ctx, call.itemIndex, { fromState: 'ACTIVE', toState: 'DRAINING' }),
 			timestamp: ctx.getNodeParameter('options.timestamp', itemIndex, ''),
 		};
 		const input = validate(node, schema, params, itemIndex);

@@ -1,9 +1,10 @@
 import { z } from 'zod';
 
 import type { Operation } from '../../shared/operations';
-import { validate } from '../../shared/validate';
-import { AGENT_LOCATOR, agentPath, agentRequest, readAgentId, readParams } from '../helpers';
-import { withoutSecrets } from '../secrets';
+import { agentPath, withoutSecrets } from '../../shared/resources/agents';
+import { readParameters, validate } from '../../shared/validate';
+import { AGENT_LOCATOR, readAgentId } from '../fields';
+import { agentRequest } from '../request';
 
 const schema = z.object({
 	includeTelemetry: z.boolean(),
@@ -39,7 +40,12 @@ export const exportAgent: Operation = {
 	async execute(call) {
 		const { node, itemIndex } = call;
 		const agentId = readAgentId(call);
-		const input = validate(node, schema, readParams(call, { includeTelemetry: false, telemetryLimit: 100 }), itemIndex);
+		const input = validate(
+			node,
+			schema,
+			readParameters(call.ctx, call.itemIndex, { includeTelemetry: false, telemetryLimit: 100 }),
+			itemIndex,
+		);
 		const body = input.includeTelemetry
 			? { include_telemetry: true, telemetry_limit: input.telemetryLimit }
 			: { include_telemetry: false };

@@ -1,6 +1,7 @@
 import type { Operation } from '../../shared/operations';
-import { AGENT_LOCATOR, agentPath, agentRequest, readAgentId } from '../helpers';
-import { withoutSecrets } from '../secrets';
+import { agentPath, withoutSecrets } from '../../shared/resources/agents';
+import { AGENT_LOCATOR, readAgentId } from '../fields';
+import { agentRequest } from '../request';
 
 export const get: Operation = {
 	option: {

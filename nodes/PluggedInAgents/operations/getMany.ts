@@ -3,9 +3,10 @@ import { z } from 'zod';
 
 import { returnAllOrLimit, SIMPLIFY } from '../../shared/fields';
 import type { Operation } from '../../shared/operations';
-import { validate } from '../../shared/validate';
-import { AGENT_STATES, agentRequest, readParams, STATE_OPTIONS } from '../helpers';
-import { withoutSecrets } from '../secrets';
+import { AGENT_STATES, withoutSecrets } from '../../shared/resources/agents';
+import { readParameters, validate } from '../../shared/validate';
+import { STATE_OPTIONS } from '../fields';
+import { agentRequest } from '../request';
 
 /** The fields a simplified agent keeps. */
 const SIMPLE_FIELDS = [
@@ -50,7 +51,7 @@ export const getMany: Operation = {
 		const input = validate(
 			node,
 			schema,
-			readParams(call, { returnAll: false, limit: 50, states: [], simplify: true }),
+			readParameters(call.ctx, call.itemIndex, { returnAll: false, limit: 50, states: [], simplify: true }),
 			itemIndex,
 		);
 		// The server sends every agent in one bare array: no paging, no filters.

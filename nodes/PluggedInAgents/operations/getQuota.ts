@@ -1,6 +1,6 @@
 import type { Operation } from '../../shared/operations';
-import { agentRequest } from '../helpers';
-import { withoutSecrets } from '../secrets';
+import { withoutSecrets } from '../../shared/resources/agents';
+import { agentRequest } from '../request';
 
 export const getQuota: Operation = {
 	option: {

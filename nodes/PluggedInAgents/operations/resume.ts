@@ -1,7 +1,8 @@
 import type { Operation } from '../../shared/operations';
-import { AGENT_LOCATOR, agentPath, agentRequest, readAgentId } from '../helpers';
+import { agentPath, withoutSecrets } from '../../shared/resources/agents';
+import { AGENT_LOCATOR, readAgentId } from '../fields';
 import { explainCluster } from '../lifecycle';
-import { withoutSecrets } from '../secrets';
+import { agentRequest } from '../request';
 
 export const resume: Operation = {
 	option: {

@@ -3,9 +3,10 @@ import { z } from 'zod';
 
 import { toIsoZ } from '../../shared/dates';
 import type { Operation } from '../../shared/operations';
-import { validate } from '../../shared/validate';
-import { AGENT_LOCATOR, agentPath, agentRequest, readAgentId, readParams } from '../helpers';
-import { withoutSecrets } from '../secrets';
+import { agentPath, withoutSecrets } from '../../shared/resources/agents';
+import { readParameters, validate } from '../../shared/validate';
+import { AGENT_LOCATOR, readAgentId } from '../fields';
+import { agentRequest } from '../request';
 
 const schema = z.object({
 	mode: z.enum(['EMERGENCY', 'IDLE', 'SLEEP']),
@@ -64,7 +65,7 @@ export const sendHeartbeat: Operation = {
 		const { ctx, node, itemIndex } = call;
 		const agentId = readAgentId(call);
 		const params = {
-			...readParams(call, { mode: 'IDLE', uptimeSeconds: 0 }),
+			...readParameters(call.ctx, call.itemIndex, { mode: 'IDLE', uptimeSeconds: 0 }),
 			timestamp: ctx.getNodeParameter('options.timestamp', itemIndex, ''),
 		};
 		const input = validate(node, schema, params, itemIndex);

@@ -3,9 +3,10 @@ import { z } from 'zod';
 import { jsonField } from '../../shared/fields';
 import { parseJsonObject } from '../../shared/json';
 import type { Operation } from '../../shared/operations';
-import { validate } from '../../shared/validate';
-import { AGENT_LOCATOR, agentPath, agentRequest, readAgentId, readParams } from '../helpers';
-import { withoutSecrets } from '../secrets';
+import { agentPath, withoutSecrets } from '../../shared/resources/agents';
+import { readParameters, validate } from '../../shared/validate';
+import { AGENT_LOCATOR, readAgentId } from '../fields';
+import { agentRequest } from '../request';
 
 const schema = z.object({
 	cpuPercent: z.number().finite().min(0, 'cannot be negative'),
@@ -54,7 +55,12 @@ export const sendMetrics: Operation = {
 	async execute(call) {
 		const { node, itemIndex } = call;
 		const agentId = readAgentId(call);
-		const params = readParams(call, { cpuPercent: 0, memoryMb: 0, requestsHandled: 0, customMetrics: '' });
+		const params = readParameters(call.ctx, call.itemIndex, {
+			cpuPercent: 0,
+			memoryMb: 0,
+			requestsHandled: 0,
+			customMetrics: '',
+		});
 		const input = validate(node, schema, params, itemIndex);
 		const body = {
 			cpu_percent: input.cpuPercent,

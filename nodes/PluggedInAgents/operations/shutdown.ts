@@ -1,9 +1,10 @@
 import { z } from 'zod';
 
 import type { Operation } from '../../shared/operations';
+import { agentPath, withoutSecrets } from '../../shared/resources/agents';
 import { validate } from '../../shared/validate';
-import { AGENT_LOCATOR, agentPath, agentRequest, readAgentId } from '../helpers';
-import { withoutSecrets } from '../secrets';
+import { AGENT_LOCATOR, readAgentId } from '../fields';
+import { agentRequest } from '../request';
 
 const schema = z.object({ drainTimeoutSeconds: z.number().int('must be a whole number').min(10).max(3600) });
 

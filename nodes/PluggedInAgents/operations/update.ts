@@ -4,9 +4,10 @@ import { z } from 'zod';
 import { jsonField } from '../../shared/fields';
 import { parseJsonObject } from '../../shared/json';
 import type { Operation } from '../../shared/operations';
+import { agentPath, withoutSecrets } from '../../shared/resources/agents';
 import { failInvalid, validate } from '../../shared/validate';
-import { ACCESS_LEVEL_OPTIONS, AGENT_LOCATOR, agentPath, agentRequest, readAgentId } from '../helpers';
-import { withoutSecrets } from '../secrets';
+import { ACCESS_LEVEL_OPTIONS, AGENT_LOCATOR, readAgentId } from '../fields';
+import { agentRequest } from '../request';
 
 const schema = z.object({ accessLevel: z.enum(['PRIVATE', 'PUBLIC']).optional(), metadata: z.unknown() });
 

@@ -2,10 +2,11 @@ import type { IDataObject } from 'n8n-workflow';
 import { NodeOperationError, sleep } from 'n8n-workflow';
 
 import type { Operation } from '../../shared/operations';
-import { validate } from '../../shared/validate';
-import { agentPath, agentRequest, FINAL_STATES, readAgentId, readParams } from '../helpers';
+import { agentPath, withoutSecrets } from '../../shared/resources/agents';
+import { readParameters, validate } from '../../shared/validate';
+import { FINAL_STATES, readAgentId } from '../fields';
 import { WAIT_FIELDS, WAIT_OPTIONS, waitSchema } from '../lifecycle';
-import { withoutSecrets } from '../secrets';
+import { agentRequest } from '../request';
 
 /** The SDK's polling loop (get, compare, sleep), with a deadline and a floor on the interval. */
 export const waitForState: Operation = {
@@ -20,7 +21,11 @@ export const waitForState: Operation = {
 	async execute(call) {
 		const { ctx, node, itemIndex } = call;
 		const agentId = readAgentId(call);
-		const params = readParams(call, { targetState: 'ACTIVE', timeoutSeconds: 300, pollIntervalSeconds: 5 });
+		const params = readParameters(call.ctx, call.itemIndex, {
+			targetState: 'ACTIVE',
+			timeoutSeconds: 300,
+			pollIntervalSeconds: 5,
+		});
 		params.outputOnTimeout = ctx.getNodeParameter('options.outputOnTimeout', itemIndex, false);
 		const input = validate(node, waitSchema, params, itemIndex);
 		const started = Date.now();

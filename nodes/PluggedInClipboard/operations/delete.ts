@@ -1,8 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { Operation } from '../../shared/operations';
-import { describeKey, ENTRY_NOT_FOUND, foundFlag, missingResult, notFoundOption, unlessMissing } from '../notFound';
 import { readOutputOptions } from '../entry';
+import { describeKey, ENTRY_NOT_FOUND, foundFlag, missingResult, notFoundOption, unlessMissing } from '../notFound';
 import { keyFields, readKey } from '../target';
 
 export const deleteEntry: Operation = {

@@ -1,5 +1,6 @@
 import type { Operation } from '../../shared/operations';
-import { type ClipboardEntry, entryOutput, FILE_OUTPUT_OPTIONS, readOutputOptions } from '../entry';
+import type { ClipboardEntry } from '../../shared/resources/clipboard';
+import { entryOutput, FILE_OUTPUT_OPTIONS, readOutputOptions } from '../entry';
 import { describeKey, ENTRY_NOT_FOUND, foundFlag, missingResult, notFoundOption, unlessMissing } from '../notFound';
 import { keyFields, readKey } from '../target';
 

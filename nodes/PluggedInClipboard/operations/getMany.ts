@@ -3,8 +3,8 @@ import { z } from 'zod';
 
 import { returnAllOrLimit } from '../../shared/fields';
 import type { Operation } from '../../shared/operations';
+import { CLIPBOARD_PAGE_SIZE, normaliseEntry } from '../../shared/resources/clipboard';
 import { readParameters, validate } from '../../shared/validate';
-import { MAX_PAGE_SIZE, normaliseEntry } from '../entry';
 
 const schema = z.object({
 	returnAll: z.boolean(),
@@ -44,7 +44,7 @@ export const getMany: Operation = {
 				itemIndex,
 			}),
 			(body) => body.entries as IDataObject[],
-			MAX_PAGE_SIZE,
+			CLIPBOARD_PAGE_SIZE,
 			params.returnAll ? Infinity : params.limit,
 		);
 		return entries.map(normaliseEntry);

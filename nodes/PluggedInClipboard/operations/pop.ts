@@ -1,6 +1,7 @@
 import type { Operation } from '../../shared/operations';
-import { type ClipboardEntry, entryOutput, FILE_OUTPUT_OPTIONS, readOutputOptions } from '../entry';
-import { foundFlag, missingResult, NOTHING_TO_POP, notFoundOption, unlessMissing } from '../notFound';
+import type { ClipboardEntry } from '../../shared/resources/clipboard';
+import { entryOutput, FILE_OUTPUT_OPTIONS, readOutputOptions } from '../entry';
+import { foundFlag, missingResult, notFoundOption, NOTHING_TO_POP, unlessMissing } from '../notFound';
 
 export const pop: Operation = {
 	option: {

@@ -1,5 +1,5 @@
 import type { Operation } from '../../shared/operations';
-import { type ClipboardEntry, normaliseEntry } from '../entry';
+import { type ClipboardEntry, normaliseEntry } from '../../shared/resources/clipboard';
 import { ENTRY_OPTIONS, readEntryBody, VALUE_FIELDS } from '../value';
 
 export const push: Operation = {

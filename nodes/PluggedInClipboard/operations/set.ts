@@ -2,7 +2,7 @@ import type { JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
 import type { Operation } from '../../shared/operations';
-import { type ClipboardEntry, normaliseEntry } from '../entry';
+import { type ClipboardEntry, normaliseEntry } from '../../shared/resources/clipboard';
 import { keyFields, readKey } from '../target';
 import { ENTRY_OPTIONS, readEntryBody, VALUE_FIELDS } from '../value';
 

@@ -2,8 +2,9 @@ import type { IDataObject, INode, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
 import type { Operation } from '../../shared/operations';
+import { documentPath } from '../../shared/resources/documents';
 import { DOCUMENT_ID } from '../fields';
-import { documentPath, readDocumentId } from '../helpers';
+import { readDocumentId } from '../parameters';
 
 export const remove: Operation = {
 	option: {

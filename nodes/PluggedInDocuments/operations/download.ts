@@ -3,9 +3,10 @@ import { z } from 'zod';
 
 import { toBinary } from '../../shared/binary';
 import type { Operation } from '../../shared/operations';
+import { documentPath } from '../../shared/resources/documents';
 import { readParameters, validate } from '../../shared/validate';
 import { binaryPropertyField, DOCUMENT_ID } from '../fields';
-import { documentPath, fileNameFromDisposition, readDocumentId } from '../helpers';
+import { readDocumentId } from '../parameters';
 
 const schema = z.object({ binaryPropertyName: z.string().trim().min(1, 'must not be empty') });
 
@@ -54,3 +55,19 @@ export const download: Operation = {
 		};
 	},
 };
+
+/** File name from Content-Disposition (RFC 5987 `filename*` first, then `filename`). */
+export function fileNameFromDisposition(disposition: string | undefined): string | undefined {
+	if (!disposition) return undefined;
+	const extended = /filename\*\s*=\s*(?:[\w-]*)'[^']*'([^;]+)/i.exec(disposition);
+	if (extended) {
+		try {
+			return decodeURIComponent(extended[1].trim().replace(/^"|"$/g, ''));
+		} catch {
+			// fall through to the plain form
+		}
+	}
+	const plain = /filename\s*=\s*(?:"([^"]*)"|([^;]+))/i.exec(disposition);
+	const name = (plain?.[1] ?? plain?.[2])?.trim();
+	return name || undefined;
+}

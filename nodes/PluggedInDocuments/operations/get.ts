@@ -3,10 +3,11 @@ import { z } from 'zod';
 
 import { toBinary } from '../../shared/binary';
 import type { Operation } from '../../shared/operations';
+import { documentPath, normaliseDocument, queryString } from '../../shared/resources/documents';
 import { readParameters, validate } from '../../shared/validate';
 import { binaryPropertyField, DOCUMENT_ID } from '../fields';
-import { documentPath, queryString, readDocumentId } from '../helpers';
-import { contentBytes, decodeTextContent, normaliseDocument } from '../output';
+import { contentBytes, decodeTextContent } from '../output';
+import { readDocumentId } from '../parameters';
 
 const schema = z.object({
 	includeContent: z.boolean(),

@@ -3,13 +3,12 @@ import { z } from 'zod';
 
 import { returnAllOrLimit, SIMPLIFY } from '../../shared/fields';
 import type { Operation } from '../../shared/operations';
+import { DOCUMENT_PAGE_SIZE, normaliseDocument, queryString } from '../../shared/resources/documents';
 import { readParameters, validate } from '../../shared/validate';
 import { filtersField, readFilters } from '../fields';
-import { queryString } from '../helpers';
-import { LIST_FIELDS, normaliseDocument, pick } from '../output';
+import { LIST_FIELDS, pick } from '../output';
 
 /** The server answers limit > 100 with a 400. */
-const PAGE_SIZE = 100;
 
 const schema = z.object({
 	returnAll: z.boolean(),
@@ -57,7 +56,7 @@ export const getMany: Operation = {
 				itemIndex,
 			}),
 			(body) => (body.documents as IDataObject[]) ?? [],
-			PAGE_SIZE,
+			DOCUMENT_PAGE_SIZE,
 			params.returnAll ? Infinity : params.limit,
 		);
 		// Simplify picks before normalising: no work on the fields it drops (10,000 documents with Return All).

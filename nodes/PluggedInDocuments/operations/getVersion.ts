@@ -2,9 +2,10 @@ import type { IDataObject } from 'n8n-workflow';
 import { z } from 'zod';
 
 import type { Operation } from '../../shared/operations';
+import { documentPath } from '../../shared/resources/documents';
 import { readParameters, validate } from '../../shared/validate';
 import { DOCUMENT_ID, VERSION_NUMBER } from '../fields';
-import { documentPath, readDocumentId } from '../helpers';
+import { readDocumentId } from '../parameters';
 import { explainMissingVersion } from '../versions';
 
 const schema = z.object({

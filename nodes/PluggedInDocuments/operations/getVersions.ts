@@ -2,8 +2,9 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { normaliseTimestamps } from '../../shared/dates';
 import type { Operation } from '../../shared/operations';
+import { documentPath } from '../../shared/resources/documents';
 import { DOCUMENT_ID } from '../fields';
-import { documentPath, readDocumentId } from '../helpers';
+import { readDocumentId } from '../parameters';
 
 export const getVersions: Operation = {
 	option: {

@@ -1,5 +1,5 @@
 import type { Operation } from '../../shared/operations';
-import { askRag, queryField } from '../helpers';
+import { askRag, queryField } from '../answer';
 
 export const ask: Operation = {
 	option: {

@@ -1,7 +1,7 @@
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import type { Operation } from '../../shared/operations';
-import { HEALTH_CHECK_QUERY, postQuery, serverReason } from '../helpers';
+import { HEALTH_CHECK_QUERY, postQuery, serverReason } from '../answer';
 
 export const checkAvailability: Operation = {
 	option: {

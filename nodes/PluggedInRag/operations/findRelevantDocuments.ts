@@ -2,7 +2,7 @@ import { z } from 'zod';
 
 import type { Operation } from '../../shared/operations';
 import { readParameters, validate } from '../../shared/validate';
-import { askRag, queryField, sourceDocuments } from '../helpers';
+import { askRag, queryField, sourceDocuments } from '../answer';
 
 const limitSchema = z.object({ limit: z.number().int().min(1).max(100) });
 

@@ -1,5 +1,5 @@
 import type { Operation } from '../../shared/operations';
-import { askRag, queryField, sourceDocuments } from '../helpers';
+import { askRag, queryField, sourceDocuments } from '../answer';
 
 export const queryWithSources: Operation = {
 	option: {

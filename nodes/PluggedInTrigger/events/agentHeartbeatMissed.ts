@@ -2,10 +2,10 @@ import type { IDataObject } from 'n8n-workflow';
 import { z } from 'zod';
 
 import { toIsoZ } from '../../shared/dates';
-import { AGENT_FILTER, listAgents, readAgentFilter, type AgentRow } from '../agents';
+import { readParameters, validate } from '../../shared/validate';
+import { AGENT_FILTER, type AgentRow, listAgents, readAgentFilter } from '../agents';
 import { defineEvent } from '../event';
-import { checkParams, readPollParameters } from '../params';
-import { missedItem, NEVER, silenceOf, type Silence } from '../silence';
+import { missedItem, NEVER, type Silence, silenceOf } from '../silence';
 
 const schema = z.object({ agent: z.string().optional(), missedIntervals: z.number().int().min(1).max(1000) });
 type Params = z.output<typeof schema>;
@@ -34,7 +34,10 @@ export const agentHeartbeatMissed = defineEvent<Params, State>({
 		},
 	],
 	readParams: (ctx) =>
-		checkParams(ctx, schema, { ...readPollParameters(ctx, ['missedIntervals']), agent: readAgentFilter(ctx) }),
+		validate(ctx.getNode(), schema, {
+			...readParameters(ctx, undefined, ['missedIntervals']),
+			agent: readAgentFilter(ctx),
+		}),
 	stateKey: (params) => params.agent ?? 'all',
 	async poll(state, api, params, now, node) {
 		const reported: Record<string, string> = {};

@@ -2,25 +2,25 @@ import type { IDataObject } from 'n8n-workflow';
 import { z } from 'zod';
 
 import { toIsoZ } from '../../shared/dates';
+import { AGENT_STATES } from '../../shared/resources/agents';
+import { readParameters, validate } from '../../shared/validate';
 import {
 	AGENT_FILTER,
 	agentOutput,
+	type AgentRow,
 	lifecycleOutput,
 	listAgents,
 	readAgent,
 	readAgentFilter,
 	STATE_CHANGE_FIELDS,
-	STATES,
-	type AgentRow,
 } from '../agents';
 import { defineEvent } from '../event';
-import { checkParams, readPollParameters } from '../params';
-import { needsRead, nextMark, transitionsSince, whenOf, type AgentMark, type Transition } from '../transitions';
+import { type AgentMark, needsRead, nextMark, type Transition, transitionsSince, whenOf } from '../transitions';
 
 const schema = z.object({
 	agent: z.string().optional(),
-	fromStates: z.array(z.enum(STATES as [string, ...string[]])).default([]),
-	toStates: z.array(z.enum(STATES as [string, ...string[]])).default([]),
+	fromStates: z.array(z.enum(AGENT_STATES)).default([]),
+	toStates: z.array(z.enum(AGENT_STATES)).default([]),
 	watchRoundTrips: z.boolean().default(true),
 });
 type Params = z.output<typeof schema>;
@@ -41,8 +41,8 @@ function transitionItem(agent: AgentRow, { from, to, lifecycleEvent }: Transitio
 }
 
 const matches = (params: Params) => (item: IDataObject) =>
-	(params.fromStates.length === 0 || params.fromStates.includes(item.from as string)) &&
-	(params.toStates.length === 0 || params.toStates.includes(item.to as string));
+	(params.fromStates.length === 0 || (params.fromStates as string[]).includes(item.from as string)) &&
+	(params.toStates.length === 0 || (params.toStates as string[]).includes(item.to as string));
 
 export const agentStateChanged = defineEvent<Params, State>({
 	option: {
@@ -52,8 +52,8 @@ export const agentStateChanged = defineEvent<Params, State>({
 	},
 	fields: [AGENT_FILTER, ...STATE_CHANGE_FIELDS],
 	readParams: (ctx) =>
-		checkParams(ctx, schema, {
-			...readPollParameters(ctx, ['fromStates', 'toStates', 'watchRoundTrips']),
+		validate(ctx.getNode(), schema, {
+			...readParameters(ctx, undefined, ['fromStates', 'toStates', 'watchRoundTrips']),
 			agent: readAgentFilter(ctx),
 		}),
 	stateKey: (params) => params.agent ?? 'all',

@@ -1,11 +1,11 @@
 import type { IDataObject } from 'n8n-workflow';
 import { z } from 'zod';
 
+import { CLIPBOARD_PAGE_SIZE, normaliseEntry } from '../../shared/resources/clipboard';
 import type { PluggedInApi } from '../../shared/transport';
-import { MAX_PAGE_SIZE, normaliseEntry } from '../../PluggedInClipboard/entry';
+import { readParameters, validate } from '../../shared/validate';
 import { defineEvent } from '../event';
-import { checkParams, readPollParameters } from '../params';
-import { advance, EMPTY_WINDOW, oldestFirst, stamp, unseenIn, type SeenWindow } from '../window';
+import { advance, EMPTY_WINDOW, oldestFirst, type SeenWindow, stamp, unseenIn } from '../window';
 
 /** Pages overlap by this many rows: an entry deleted or popped between two requests shifts the rest up. */
 const PAGE_OVERLAP = 50;
@@ -20,15 +20,15 @@ type Params = z.output<typeof schema>;
  */
 async function listEntries(api: PluggedInApi, params: Params) {
 	const byUuid = new Map<string, IDataObject>();
-	for (let offset = 0; ; offset += MAX_PAGE_SIZE - PAGE_OVERLAP) {
+	for (let offset = 0; ; offset += CLIPBOARD_PAGE_SIZE - PAGE_OVERLAP) {
 		const body = await api.request<IDataObject>({
 			method: 'GET',
 			path: '/api/clipboard',
-			qs: { limit: MAX_PAGE_SIZE, offset },
+			qs: { limit: CLIPBOARD_PAGE_SIZE, offset },
 		});
 		const entries = Array.isArray(body.entries) ? (body.entries as IDataObject[]) : [];
 		for (const entry of entries) byUuid.set(String(entry.uuid), entry);
-		if (entries.length < MAX_PAGE_SIZE) break;
+		if (entries.length < CLIPBOARD_PAGE_SIZE) break;
 	}
 	// Oldest created first, so entries changed in the same instant keep the order they were made in.
 	return [...byUuid.values()]
@@ -60,7 +60,7 @@ export const clipboardEntryChanged = defineEvent<Params, SeenWindow>({
 				'Only entries whose name starts with this (case-sensitive). Pushed entries have no name: set a prefix only to watch named entries.',
 		},
 	],
-	readParams: (ctx) => checkParams(ctx, schema, readPollParameters(ctx, ['namePrefix'])),
+	readParams: (ctx) => validate(ctx.getNode(), schema, readParameters(ctx, undefined, ['namePrefix'])),
 	stateKey: (params) => params,
 	async poll(state, api, params) {
 		const entries = await listEntries(api, params);

@@ -1,18 +1,18 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { DOCUMENT_PAGE_SIZE } from '../../shared/resources/documents';
 import type { PluggedInApi } from '../../shared/transport';
 import {
 	createdAt,
 	DOCUMENT_FILTERS,
+	type DocumentFilters,
 	documentItem,
 	listDocuments,
 	PAGE_OVERLAP,
-	PAGE_SIZE,
 	readDocumentFilters,
-	type DocumentFilters,
 } from '../documents';
 import { defineEvent } from '../event';
-import { advance, EMPTY_WINDOW, oldestFirst, seenCount, unseenIn, windowStart, type SeenWindow } from '../window';
+import { advance, EMPTY_WINDOW, oldestFirst, seenCount, type SeenWindow, unseenIn, windowStart } from '../window';
 
 /** A backlog bigger than this (5,000 documents) is read over several polls, oldest first. */
 const MAX_CATCH_UP_PAGES = 50;
@@ -40,17 +40,17 @@ async function unseenDocuments(api: PluggedInApi, filters: DocumentFilters, wind
 			if (isUnseen(candidate) && !found.has(candidate.key)) found.set(candidate.key, candidate);
 		}
 	};
-	const first = await listDocuments(api, filters, { sort: 'date_desc', dateFrom, limit: PAGE_SIZE });
+	const first = await listDocuments(api, filters, { sort: 'date_desc', dateFrom, limit: DOCUMENT_PAGE_SIZE });
 	collect(first.documents);
 	// Everything from dateFrom is either remembered or found: nothing more to read.
-	if (first.documents.length < PAGE_SIZE || found.size + known >= first.total) {
+	if (first.documents.length < DOCUMENT_PAGE_SIZE || found.size + known >= first.total) {
 		return oldestFirst([...found.values()].reverse());
 	}
 	found.clear();
-	for (let page = 0, offset = 0; page < MAX_CATCH_UP_PAGES; page++, offset += PAGE_SIZE - PAGE_OVERLAP) {
-		const next = await listDocuments(api, filters, { sort: 'date_asc', dateFrom, limit: PAGE_SIZE, offset });
+	for (let page = 0, offset = 0; page < MAX_CATCH_UP_PAGES; page++, offset += DOCUMENT_PAGE_SIZE - PAGE_OVERLAP) {
+		const next = await listDocuments(api, filters, { sort: 'date_asc', dateFrom, limit: DOCUMENT_PAGE_SIZE, offset });
 		collect(next.documents);
-		if (next.documents.length < PAGE_SIZE || found.size + known >= next.total) break;
+		if (next.documents.length < DOCUMENT_PAGE_SIZE || found.size + known >= next.total) break;
 	}
 	return oldestFirst([...found.values()]);
 }

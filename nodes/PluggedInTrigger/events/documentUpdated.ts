@@ -1,17 +1,17 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { DOCUMENT_PAGE_SIZE } from '../../shared/resources/documents';
 import {
 	DOCUMENT_FILTERS,
+	type DocumentFilters,
 	documentItem,
 	listAllDocuments,
 	listDocuments,
-	PAGE_SIZE,
 	readDocumentFilters,
 	updatedAt,
-	type DocumentFilters,
 } from '../documents';
 import { defineEvent } from '../event';
-import { advance, EMPTY_WINDOW, oldestFirst, unseenIn, type SeenWindow } from '../window';
+import { advance, EMPTY_WINDOW, oldestFirst, type SeenWindow, unseenIn } from '../window';
 
 /**
  * A document that got a new version (version above 1). The server can neither filter nor sort on
@@ -49,7 +49,7 @@ export const documentUpdated = defineEvent<DocumentFilters, SeenWindow>({
 		};
 	},
 	async sample(api, filters) {
-		const { documents } = await listDocuments(api, filters, { sort: 'date_desc', limit: PAGE_SIZE });
+		const { documents } = await listDocuments(api, filters, { sort: 'date_desc', limit: DOCUMENT_PAGE_SIZE });
 		const latest = oldestFirst(updates(documents)).pop()?.document ?? documents[0];
 		return latest && documentItem('documentUpdated', latest);
 	},

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { binaryPropertyField } from './fields';
+import { binaryPropertyField } from '../../fields';
 import { CREATE_ADDITIONAL_FIELDS } from './metadata';
 
 export const CREATE_FIELDS: INodeProperties[] = [

@@ -1,40 +1,21 @@
 'use strict';
 /**
- * What the clipboard tests share: one sandbox per file (emptied before each test), the node run
- * through the real engine, and a node that gives the clipboard node binary input items.
+ * What the clipboard tests share besides the sandbox fixture (test/harness/sandbox.js): the node run
+ * through the real engine, a node that gives the clipboard node binary input items, the stored entries.
  */
 const { PluggedInClipboard } = require('../../nodes/PluggedInClipboard/PluggedInClipboard.node');
-const { startSandbox } = require('../../sandbox/server');
 const { withBinaryInput } = require('../harness/binaryInput');
-const { runNode } = require('../harness/engine');
+const { PROFILE, runAgainst } = require('../harness/sandbox');
 
-const PROFILE = 'profile-sandbox';
-
-/** Starts a sandbox for the test file; `fixture.sandbox` is the running one, empty at the start of each test. */
-function useSandbox(options = {}) {
-	const fixture = { sandbox: undefined };
-	beforeAll(async () => {
-		fixture.sandbox = await startSandbox(options);
-	});
-	afterAll(async () => {
-		await fixture.sandbox.stop();
-	});
-	beforeEach(() => {
-		fixture.sandbox.clipboard.rows.clear();
-		fixture.sandbox.log.length = 0;
-		fixture.sandbox.limiter.reset();
-		fixture.sandbox.faults.scripted.length = 0;
-	});
-	return fixture;
+/** What the clipboard tests empty before each test (the sandbox fixture's `reset`). */
+function emptyClipboard(sandbox) {
+	sandbox.clipboard.rows.clear();
 }
 
 /** Runs the Clipboard node once with these parameters; `node` swaps in another node class (binary input). */
 async function run(sandbox, parameters, options = {}) {
 	const { node = new PluggedInClipboard(), ...rest } = options;
-	return await runNode(node, parameters, {
-		credentials: { apiKey: sandbox.apiKey, baseUrl: sandbox.url },
-		...rest,
-	});
+	return await runAgainst(sandbox, node, parameters, rest);
 }
 
 /** The Clipboard node whose input items carry the file in their `json.file` as a binary field `data`. */
@@ -56,4 +37,4 @@ function storedEntries(sandbox) {
 
 const ISO_Z = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 
-module.exports = { clipboardWithBinaryInput, ISO_Z, binaryBytes, run, storedEntries, useSandbox };
+module.exports = { clipboardWithBinaryInput, emptyClipboard, ISO_Z, binaryBytes, run, storedEntries };

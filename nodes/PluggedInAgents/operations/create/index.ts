@@ -1,12 +1,12 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { parseJsonObject } from '../../shared/json';
-import type { Operation } from '../../shared/operations';
-import { failInvalid, validate } from '../../shared/validate';
-import { CREATE_FIELDS, CREATE_OPTIONS, createSchema, explainCreate } from '../createFields';
-import { agentRequest, readParams } from '../helpers';
-import { envOverridesProblem, resourcesProblem } from '../policy';
-import { withoutSecrets } from '../secrets';
+import { parseJsonObject } from '../../../shared/json';
+import type { Operation } from '../../../shared/operations';
+import { withoutSecrets } from '../../../shared/resources/agents';
+import { failInvalid, readParameters, validate } from '../../../shared/validate';
+import { agentRequest } from '../../request';
+import { CREATE_FIELDS, CREATE_OPTIONS, createSchema, explainCreate } from './fields';
+import { envOverridesProblem, resourcesProblem } from './policy';
 
 export const create: Operation = {
 	option: { name: 'Create', value: 'create', description: 'Create a PAP agent', action: 'Create an agent' },
@@ -14,7 +14,12 @@ export const create: Operation = {
 	options: CREATE_OPTIONS,
 	async execute(call) {
 		const { ctx, node, itemIndex } = call;
-		const params = readParams(call, { name: '', deployFrom: 'image', resources: {}, additionalFields: {} });
+		const params = readParameters(call.ctx, call.itemIndex, {
+			name: '',
+			deployFrom: 'image',
+			resources: {},
+			additionalFields: {},
+		});
 		// Only the source chosen in Deploy From is shown, and read.
 		const source = params.deployFrom === 'template' ? 'templateId' : 'image';
 		params[source] = ctx.getNodeParameter(source, itemIndex, '');

@@ -1,13 +1,13 @@
 import type { IDataObject } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { returnAllOrLimit, SIMPLIFY } from '../../shared/fields';
-import type { Operation } from '../../shared/operations';
-import { readParameters, validate } from '../../shared/validate';
-import { filtersField, readFilters } from '../fields';
-
-import { normaliseDocument, pick, SEARCH_FIELDS } from '../output';
-import { QUERY_FIELD, searchQuery } from '../searchQuery';
+import { returnAllOrLimit, SIMPLIFY } from '../../../shared/fields';
+import type { Operation } from '../../../shared/operations';
+import { normaliseDocument } from '../../../shared/resources/documents';
+import { readParameters, validate } from '../../../shared/validate';
+import { filtersField, readFilters } from '../../fields';
+import { pick, SEARCH_FIELDS } from '../../output';
+import { QUERY_FIELD, searchQuery } from './query';
 
 /** The server answers limit > 50 with a 400. */
 const PAGE_SIZE = 50;

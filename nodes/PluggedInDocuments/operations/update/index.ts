@@ -1,12 +1,13 @@
 import type { IDataObject } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { parseList } from '../../shared/json';
-import type { Operation } from '../../shared/operations';
-import { readParameters, validate } from '../../shared/validate';
-import { DOCUMENT_ID } from '../fields';
-import { documentPath, readDocumentId } from '../helpers';
-import { UPDATE_FIELDS, updateContent } from '../updateFields';
+import { parseList } from '../../../shared/json';
+import type { Operation } from '../../../shared/operations';
+import { documentPath } from '../../../shared/resources/documents';
+import { readParameters, validate } from '../../../shared/validate';
+import { DOCUMENT_ID } from '../../fields';
+import { readDocumentId } from '../../parameters';
+import { UPDATE_FIELDS, updateContent } from './fields';
 
 const optionalText = z
 	.string()

@@ -1,9 +1,10 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { jsonField } from '../shared/fields';
-import type { Explain } from './helpers';
-import { ACCESS_LEVEL_OPTIONS, UUID } from './helpers';
+import { jsonField } from '../../../shared/fields';
+import { UUID } from '../../../shared/resources/ids';
+import { ACCESS_LEVEL_OPTIONS } from '../../fields';
+import type { Explain } from '../../request';
 import { agentNameProblem, imageProblem, normaliseAgentName } from './policy';
 
 const quantityField = (

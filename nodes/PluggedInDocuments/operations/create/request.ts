@@ -1,10 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INode } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { readBinary } from '../shared/binary';
-import { parseList } from '../shared/json';
-import { failInvalid, readParameters, validate } from '../shared/validate';
-
+import { readBinary } from '../../../shared/binary';
+import { parseList } from '../../../shared/json';
+import { failInvalid, readParameters, validate } from '../../../shared/validate';
 import { buildMetadata } from './metadata';
 
 const MAX_CONTENT_CHARS = 10 * 1024 * 1024;

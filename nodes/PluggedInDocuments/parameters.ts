@@ -1,12 +1,10 @@
 import type { IExecuteFunctions, INode } from 'n8n-workflow';
 
 import { toIsoZ } from '../shared/dates';
+import { LIBRARY_URL_PATTERN, UUID } from '../shared/resources/ids';
 import { failInvalid } from '../shared/validate';
 
-export const UUID_PATTERN = '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$';
-const UUID = new RegExp(UUID_PATTERN);
-const LIBRARY_URL =
-	/\/library\/([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})(?=[/?#]|$)/;
+const LIBRARY_URL = new RegExp(`${LIBRARY_URL_PATTERN}(?=[/?#]|$)`);
 
 /**
  * The Document parameter (picked from the list, an ID, or a /library/<id> URL) as a UUID.
@@ -26,11 +24,6 @@ export function readDocumentId(ctx: IExecuteFunctions, itemIndex: number): strin
 		`"Document" (documentId): ${problem}: give a document ID (a UUID such as 3f2b9c4e-8a1d-4e5f-9b6a-0c1d2e3f4a5b) or a Plugged.in /library/<id> URL`,
 		itemIndex,
 	);
-}
-
-/** Where a document's path-based routes live. */
-export function documentPath(id: string, suffix = ''): string {
-	return `/api/documents/${encodeURIComponent(id)}${suffix}`;
 }
 
 /**
@@ -84,32 +77,4 @@ function zoneOffsetMs(instant: number, timeZone: string): number {
 	for (const part of format.formatToParts(new Date(instant))) parts[part.type] = Number(part.value);
 	const wall = Date.UTC(parts.year, parts.month - 1, parts.day, parts.hour, parts.minute, parts.second);
 	return wall - Math.floor(instant / 1000) * 1000;
-}
-
-/** "?a=1&tags=x&tags=y": arrays as repeated keys, the only list form the list route reads. */
-export function queryString(params: Record<string, string | number | boolean | string[] | undefined>): string {
-	const parts: string[] = [];
-	for (const [key, value] of Object.entries(params)) {
-		if (value === undefined || value === '') continue;
-		for (const entry of Array.isArray(value) ? value : [value]) {
-			parts.push(`${encodeURIComponent(key)}=${encodeURIComponent(String(entry))}`);
-		}
-	}
-	return parts.length ? `?${parts.join('&')}` : '';
-}
-
-/** File name from Content-Disposition (RFC 5987 `filename*` first, then `filename`). */
-export function fileNameFromDisposition(disposition: string | undefined): string | undefined {
-	if (!disposition) return undefined;
-	const extended = /filename\*\s*=\s*(?:[\w-]*)'[^']*'([^;]+)/i.exec(disposition);
-	if (extended) {
-		try {
-			return decodeURIComponent(extended[1].trim().replace(/^"|"$/g, ''));
-		} catch {
-			// fall through to the plain form
-		}
-	}
-	const plain = /filename\s*=\s*(?:"([^"]*)"|([^;]+))/i.exec(disposition);
-	const name = (plain?.[1] ?? plain?.[2])?.trim();
-	return name || undefined;
 }

@@ -1,12 +1,11 @@
 import type { IDataObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-import type { Operation } from '../../shared/operations';
-import type { PluggedInApi } from '../../shared/transport';
-import { CREATE_FIELDS } from '../createFields';
-import { readCreateRequest } from '../createRequest';
-import { documentPath } from '../helpers';
-import { normaliseDocument } from '../output';
+import type { Operation } from '../../../shared/operations';
+import { documentPath, normaliseDocument } from '../../../shared/resources/documents';
+import type { PluggedInApi } from '../../../shared/transport';
+import { CREATE_FIELDS } from './fields';
+import { readCreateRequest } from './request';
 
 export const create: Operation = {
 	option: {

@@ -1,27 +1,15 @@
 'use strict';
 /**
- * What the trigger tests share: a fresh sandbox per test, and a Trigger that polls the node through
+ * What the trigger tests share besides the sandbox fixture (test/harness/sandbox.js, a fresh sandbox per
+ * test): a Trigger that polls the node through
  * n8n-core's real PollContext, keeping the workflow's static data between polls as n8n does (as
  * JSON: every poll starts from a JSON round trip of the stored state, like a restart).
  */
-const { startSandbox } = require('../../sandbox/server');
 const { pollNode } = require('../harness/engine');
 const { PluggedInTrigger } = require('../../nodes/PluggedInTrigger/PluggedInTrigger.node');
+const { PROFILE } = require('../harness/sandbox');
 
-const PROFILE = 'profile-sandbox';
 const DOCUMENTS_LIST = /^\/api\/documents$/;
-
-/** A fresh sandbox for each test of the file: `fixture.sandbox`. */
-function useSandbox(options = {}) {
-	const fixture = { sandbox: undefined };
-	beforeEach(async () => {
-		fixture.sandbox = await startSandbox(options);
-	});
-	afterEach(async () => {
-		await fixture.sandbox.stop();
-	});
-	return fixture;
-}
 
 class Trigger {
 	/**
@@ -143,7 +131,6 @@ function appendToDocument(sandbox, id, content = 'more') {
 
 module.exports = {
 	DOCUMENTS_LIST,
-	PROFILE,
 	Trigger,
 	appendToDocument,
 	call,
@@ -151,5 +138,4 @@ module.exports = {
 	ids,
 	insertDocuments,
 	useFrozenDate,
-	useSandbox,
 };

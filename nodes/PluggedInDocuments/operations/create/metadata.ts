@@ -1,8 +1,8 @@
 import type { IDataObject, INode, INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { parseJsonObject, parseList } from '../shared/json';
-import { failInvalid } from '../shared/validate';
+import { parseJsonObject, parseList } from '../../../shared/json';
+import { failInvalid } from '../../../shared/validate';
 
 /** What Create sends as `metadata`: the server's schema (it strips keys it does not know). */
 const metadataSchema = z
