@@ -297,6 +297,8 @@ class DocumentsArea {
 			sourceDocuments: metadata.sourceDocuments,
 			generationParams: metadata.generationParams,
 		});
+		// The server writes a notification in the same transaction (contract §5b).
+		this.ctx.sandbox.notifications.documentCreated(req.profile, getShape(doc));
 		return json(201, {
 			success: true,
 			documentId: doc.id,
