@@ -16,7 +16,9 @@ export async function searchNotifications(
 			(notification) =>
 				!needle ||
 				[notification.title, notification.message, notification.id].some((value) =>
-					String(value ?? '').toLowerCase().includes(needle),
+					String(value ?? '')
+						.toLowerCase()
+						.includes(needle),
 				),
 		)
 		.map((notification) => ({

@@ -5,10 +5,7 @@ import { listNotifications, MAX_LIST_LIMIT, type Notification } from '../shared/
  * What the list says about one notification: found, known to be missing, or unknown (the server
  * lists only the newest 100, so an older notification cannot be seen).
  */
-export type Lookup =
-	| { status: 'found'; notification: Notification }
-	| { status: 'missing' }
-	| { status: 'unknown' };
+export type Lookup = { status: 'found'; notification: Notification } | { status: 'missing' } | { status: 'unknown' };
 
 /**
  * Looks for a notification among the newest 100, then among the newest 100 unread ones (an older

@@ -57,10 +57,8 @@ class NotificationsArea {
 			route({ limit: CREATE_LIMIT, failure: 'Failed to create custom notification' }),
 			(req) => this.create(req),
 		);
-		router.patch(
-			'/api/notifications/:id/read',
-			route({ failure: 'Failed to mark notification as read' }),
-			(req) => this.markRead(req),
+		router.patch('/api/notifications/:id/read', route({ failure: 'Failed to mark notification as read' }), (req) =>
+			this.markRead(req),
 		);
 		router.patch(
 			'/api/notifications/:id/completed',
@@ -166,7 +164,8 @@ class NotificationsArea {
 			},
 		});
 		// The sandbox has no mail set-up: the email fails, as on a server without one.
-		if (sendEmail) return json(200, { success: true, message: 'Notification created (email failed)', emailSent: false });
+		if (sendEmail)
+			return json(200, { success: true, message: 'Notification created (email failed)', emailSent: false });
 		return json(200, { success: true, message: 'Notification created successfully' });
 	}
 

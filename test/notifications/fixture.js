@@ -47,7 +47,11 @@ async function call(sandbox, method, path, body, { key = sandbox.apiKey } = {}) 
 		body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
 	});
 	const text = await response.text();
-	return { status: response.status, headers: Object.fromEntries(response.headers), json: text ? JSON.parse(text) : undefined };
+	return {
+		status: response.status,
+		headers: Object.fromEntries(response.headers),
+		json: text ? JSON.parse(text) : undefined,
+	};
 }
 
 /** Notifications put straight into the store, `createdAt` ms apart from `start` (oldest first); returns the rows. */

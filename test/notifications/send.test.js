@@ -7,7 +7,11 @@ const send = (extra = {}) => ({ operation: 'send', message: 'Build failed', ...e
 
 test('outputs the created notification as the list shows it, found by a read before and after', async () => {
 	const { sandbox } = fixture;
-	sandbox.notifications.insert('profile-sandbox', { type: 'CUSTOM', message: 'Build failed', title: 'Custom notification' });
+	sandbox.notifications.insert('profile-sandbox', {
+		type: 'CUSTOM',
+		message: 'Build failed',
+		title: 'Custom notification',
+	});
 	const { items, error } = await run(sandbox, send({ title: 'CI', severity: 'ALERT' }));
 	expect(error).toBeUndefined();
 	const [row] = stored(sandbox).slice(-1);
@@ -69,7 +73,11 @@ test('identical messages in parallel cannot be told apart: identified false, the
 		expect(item.json).toMatchObject({ identified: false, message: 'Build failed', type: 'CUSTOM' });
 		expect(item.json.reason).toMatch(/2 notifications with the same title, message and severity/);
 		expect(item.json.reason).toMatch(/Do not send it again/);
-		expect(item.json.candidateIds.sort()).toEqual(stored(sandbox).map((row) => row.id).sort());
+		expect(item.json.candidateIds.sort()).toEqual(
+			stored(sandbox)
+				.map((row) => row.id)
+				.sort(),
+		);
 	}
 });
 

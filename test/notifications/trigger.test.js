@@ -7,7 +7,8 @@ const fixture = useSandbox();
 const advance = useFrozenDate('2026-12-01T10:00:00.000Z');
 const watch = (filters) =>
 	new Trigger(fixture.sandbox, { event: 'newNotification', ...(filters ? { notificationFilters: filters } : {}) });
-const send = (sandbox, message, extra = {}) => call(sandbox, 'POST', '/api/notifications/custom', { message, ...extra });
+const send = (sandbox, message, extra = {}) =>
+	call(sandbox, 'POST', '/api/notifications/custom', { message, ...extra });
 const messages = (run) => run.json.map((item) => item.message);
 
 test('the first activation records only; each new notification is emitted once, oldest first', async () => {

@@ -16,7 +16,10 @@ const schema = z.object({
 		.refine((value) => value.trim() !== '', 'must not be empty'),
 	title: z.preprocess((value) => (value === '' || value === null ? undefined : value), z.string().optional()),
 	// An AI agent or an expression may write "alert".
-	severity: z.preprocess((value) => (typeof value === 'string' ? value.trim().toUpperCase() : value), z.enum(SEVERITIES)),
+	severity: z.preprocess(
+		(value) => (typeof value === 'string' ? value.trim().toUpperCase() : value),
+		z.enum(SEVERITIES),
+	),
 	sendEmail: z.boolean(),
 });
 
@@ -87,7 +90,9 @@ export const send: Operation = {
 			// Look, do not resend: when the server applied it, the item succeeds with what it made.
 			const found = await identifySent(api, sent, before, itemIndex);
 			if (!('notification' in found)) throw new NodeApiError(node, error as unknown as JsonObject);
-			return sendOutput(found, sent, { note: `Plugged.in's answer was lost (${error.message}); it was not sent again.` });
+			return sendOutput(found, sent, {
+				note: `Plugged.in's answer was lost (${error.message}); it was not sent again.`,
+			});
 		}
 		const emailSent = answer?.emailSent === undefined ? {} : { emailSent: answer.emailSent };
 		return sendOutput(await identifySent(api, sent, before, itemIndex), sent, emailSent);

@@ -48,8 +48,7 @@ export const SEVERITY_OPTIONS = [
 export const DEFAULT_CUSTOM_TITLE = 'Custom notification';
 
 /** The read and completed routes validate ids as UUIDs (any other id is a 400). */
-export const NOTIFICATION_ID_PATTERN =
-	'^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$';
+export const NOTIFICATION_ID_PATTERN = '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$';
 
 /** Lean fields with Simplify on. */
 const SIMPLE_FIELDS = [
