@@ -8,6 +8,7 @@ const { bearerToken, RateLimiter } = require('./limits');
 const { AgentsArea } = require('./routes/agents');
 const { ClipboardArea } = require('./routes/clipboard');
 const { DocumentsArea } = require('./routes/documents');
+const { NotificationsArea } = require('./routes/notifications');
 const { profileRoutes } = require('./routes/profile');
 const { RagArea } = require('./routes/rag');
 /**
@@ -67,6 +68,7 @@ class Sandbox {
 	rag;
 	clipboard;
 	agents;
+	notifications;
 	/** Every request answered, oldest first (tests count requests per poll, retries, …). */
 	log = [];
 	latencyMs;
@@ -90,10 +92,12 @@ class Sandbox {
 		this.rag = new RagArea(ctx, this.router);
 		this.clipboard = new ClipboardArea(ctx, this.router);
 		this.agents = new AgentsArea(ctx, this.router);
+		this.notifications = new NotificationsArea(ctx, this.router);
 		if (options.seed) {
 			this.documents.seed();
 			this.clipboard.seed();
 			this.agents.seed();
+			this.notifications.seed();
 		}
 	}
 	async start() {

@@ -54,7 +54,7 @@ export class PluggedInTrigger implements INodeType {
 		version: 1,
 		subtitle: '={{$parameter["event"]}}',
 		description:
-			'Starts the workflow on new or updated documents, agent state changes, missed heartbeats and clipboard changes',
+			'Starts the workflow on new or updated documents, agent state changes, missed heartbeats, clipboard changes and new notifications',
 		defaults: { name: 'Plugged.in Trigger' },
 		polling: true,
 		inputs: [],

@@ -17,6 +17,7 @@ const { Sandbox } = require('../../sandbox/server');
 const { buildAndPack, freePort, installN8n, log, N8nInstance, nodeOutput, tail } = require('../../scripts/lib/n8n');
 const { checkCredentialTest, checkToolVariants, session } = require('./server-checks');
 const { checkTrigger, prepareTrigger } = require('./trigger');
+const { checkNotificationTrigger, prepareNotificationTrigger } = require('./notificationsTrigger');
 
 const WORKFLOWS = path.join(__dirname, 'workflows');
 
@@ -66,7 +67,7 @@ async function runLine(line, tarball, only) {
 		await sandbox.stop();
 	}
 
-	if (!only || ['credential-test', 'trigger'].some((name) => name.includes(only))) {
+	if (!only || ['credential-test', 'trigger', 'notifications-trigger'].some((name) => name.includes(only))) {
 		results.push(...(await serverChecks(instance, port)));
 	}
 	return results;
@@ -77,6 +78,7 @@ async function serverChecks(instance, port) {
 	const results = [];
 	const sandbox = await new Sandbox({ port, seed: true }).start();
 	await prepareTrigger(instance);
+	await prepareNotificationTrigger(instance);
 	const server = await instance.start();
 	try {
 		const rest = await session(server.url);
@@ -84,6 +86,7 @@ async function serverChecks(instance, port) {
 			['credential-test', () => checkCredentialTest(rest, server.url, sandbox)],
 			['ai-tool-variants', () => checkToolVariants(rest)],
 			['trigger (activated, polled by n8n start)', () => checkTrigger(instance, rest, sandbox)],
+			['notifications-trigger (activated, polled by n8n start)', () => checkNotificationTrigger(instance, rest, sandbox)],
 		]) {
 			const started = Date.now();
 			try {

@@ -74,4 +74,4 @@ async function checkTrigger(instance, rest, sandbox) {
 	assert.ok(polls() >= 2, 'a second poll happened');
 }
 
-module.exports = { checkTrigger, prepareTrigger };
+module.exports = { checkTrigger, prepareTrigger, waitFor };

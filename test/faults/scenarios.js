@@ -8,6 +8,7 @@
 const { PluggedInAgents } = require('../../nodes/PluggedInAgents/PluggedInAgents.node.ts');
 const { PluggedInClipboard } = require('../../nodes/PluggedInClipboard/PluggedInClipboard.node.ts');
 const { PluggedInDocuments } = require('../../nodes/PluggedInDocuments/PluggedInDocuments.node.ts');
+const { PluggedInNotifications } = require('../../nodes/PluggedInNotifications/PluggedInNotifications.node.ts');
 
 const PROFILE = 'profile-sandbox';
 const MODEL = { modelName: 'fault-model', modelProvider: 'fault-lab' };
@@ -204,6 +205,24 @@ const SCENARIOS = [
 				verify: (json, index) => json.uptime_seconds === uptimes[index],
 				applied: () =>
 					countBy(sandbox.agents.history.get(agent.uuid).heartbeats, (beat) => String(beat.uptime_seconds)),
+			};
+		},
+	},
+	{
+		name: 'notifications send',
+		type: 'create',
+		node: () => new PluggedInNotifications(),
+		// Faults on the create only: the reads before and after it are what find a create whose answer was lost.
+		route: (method, path) => method === 'POST' && path === '/api/notifications/custom',
+		prepare(sandbox, count, tag) {
+			const markers = markersFor(`${tag}-notified`, count);
+			return {
+				batches: oneBatch(
+					{ operation: 'send', message: '={{ $json.marker }}', severity: 'ALERT' },
+					markers.map((marker) => ({ marker })),
+				),
+				verify: (json, index) => json.message === markers[index] && json.identified === true,
+				applied: () => countBy(sandbox.notifications.notificationsOf(PROFILE), (row) => row.message),
 			};
 		},
 	},

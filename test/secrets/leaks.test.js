@@ -9,6 +9,7 @@ const { createServer } = require('node:net');
 const { PluggedInAgents } = require('../../nodes/PluggedInAgents/PluggedInAgents.node');
 const { PluggedInClipboard } = require('../../nodes/PluggedInClipboard/PluggedInClipboard.node');
 const { PluggedInDocuments } = require('../../nodes/PluggedInDocuments/PluggedInDocuments.node');
+const { PluggedInNotifications } = require('../../nodes/PluggedInNotifications/PluggedInNotifications.node');
 const { PluggedInRag } = require('../../nodes/PluggedInRag/PluggedInRag.node');
 const { SEEDED_AGENTS } = require('../../sandbox/routes/agents');
 const { SEEDED_DOCUMENT_IDS } = require('../../sandbox/routes/documents');
@@ -67,6 +68,7 @@ const documents = () => new PluggedInDocuments();
 const rag = () => new PluggedInRag();
 const clipboard = () => new PluggedInClipboard();
 const agents = () => new PluggedInAgents();
+const notifications = () => new PluggedInNotifications();
 
 /** [name, node, parameters, expected outcome, setup before the run] */
 const ROWS = [
@@ -226,6 +228,22 @@ const ROWS = [
 		{ operation: 'sendHeartbeat', agentId: agentId(SEEDED_AGENTS.active), options: FAST },
 		'fail',
 		() => sandbox.faults.script(fault('reset', /\/heartbeat$/, 'after')),
+	],
+	['notifications send', notifications, { operation: 'send', message: 'Canary', sendEmail: true }, 'ok'],
+	// The server records which key sent a notification (its id and name) in the metadata.
+	['notifications get many, raw', notifications, { operation: 'getMany', returnAll: true, simplify: false }, 'ok'],
+	[
+		'notifications mark as read, missing',
+		notifications,
+		{ operation: 'markAsRead', notificationId: documentId(MISSING) },
+		'fail',
+	],
+	[
+		'notifications send, 500 before the write',
+		notifications,
+		{ operation: 'send', message: 'Canary 2', options: FAST },
+		'fail',
+		() => sandbox.faults.script(fault('500', /^\/api\/notifications\/custom$/)),
 	],
 ];
 

@@ -4,6 +4,7 @@ import { agentStateChanged } from './agentStateChanged';
 import { clipboardEntryChanged } from './clipboardEntryChanged';
 import { documentCreated } from './documentCreated';
 import { documentUpdated } from './documentUpdated';
+import { newNotification } from './newNotification';
 
 /** Every event of the trigger, in the order the Event list shows them. */
 export const events: TriggerEvent[] = [
@@ -12,4 +13,5 @@ export const events: TriggerEvent[] = [
 	clipboardEntryChanged,
 	documentCreated,
 	documentUpdated,
+	newNotification,
 ];

@@ -4,6 +4,7 @@ const { error, json } = require('../../http');
 const { FORMAT_MIME, createSchema, updateSchema } = require('./validators');
 const { sanitize, aiFileName } = require('./content');
 const { readJson, flatIssues, withoutUndefined, headerValue } = require('./requests');
+const { getShape } = require('./shapes');
 
 class DocumentWriteRoutes {
 	create(req) {
@@ -43,6 +44,8 @@ class DocumentWriteRoutes {
 			sourceDocuments: metadata.sourceDocuments,
 			generationParams: metadata.generationParams,
 		});
+		// The server writes a notification in the same transaction (contract §5b).
+		this.ctx.sandbox.notifications.documentCreated(req.profile, getShape(doc));
 		return json(201, {
 			success: true,
 			documentId: doc.id,

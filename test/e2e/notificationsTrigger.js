@@ -1,0 +1,81 @@
+'use strict';
+/**
+ * The trigger's New Notification event in a real n8n: activated before `n8n start`, polled once at
+ * activation (records, emits nothing); then a custom and a server-written notification arrive, and the
+ * next poll (a minute later) must start one execution carrying exactly those two.
+ */
+const assert = require('node:assert/strict');
+const path = require('node:path');
+
+const { waitFor } = require('./trigger');
+
+const WORKFLOW_ID = 'e2enotiftrigger';
+const PROFILE = 'profile-sandbox';
+
+const workflow = {
+	name: 'E2E trigger: new notification',
+	nodes: [
+		{
+			id: 'trigger',
+			name: 'Plugged.in Trigger',
+			type: 'n8n-nodes-pluggedin.pluggedInTrigger',
+			typeVersion: 1,
+			position: [0, 0],
+			parameters: { event: 'newNotification', pollTimes: { item: [{ mode: 'everyMinute' }] } },
+			credentials: { pluggedInApi: { id: 'x', name: 'x' } },
+		},
+		{
+			id: 'received',
+			name: 'Received',
+			type: 'n8n-nodes-base.noOp',
+			typeVersion: 1,
+			position: [220, 0],
+			parameters: {},
+		},
+	],
+	connections: { 'Plugged.in Trigger': { main: [[{ node: 'Received', type: 'main', index: 0 }]] } },
+	settings: { executionOrder: 'v1' },
+};
+
+async function prepareNotificationTrigger(instance) {
+	await instance.importWorkflow(workflow, WORKFLOW_ID);
+	await instance.mustSucceed(
+		instance.n8n.line === 1
+			? ['update:workflow', `--id=${WORKFLOW_ID}`, '--active=true']
+			: ['publish:workflow', `--id=${WORKFLOW_ID}`],
+	);
+}
+
+async function checkNotificationTrigger(instance, rest, sandbox) {
+	const polls = () =>
+		sandbox.log.filter((entry) => entry.method === 'GET' && entry.path === '/api/notifications').length;
+	await waitFor('the poll at activation', () => polls() >= 1, 90_000);
+	sandbox.notifications.insert(PROFILE, { type: 'CUSTOM', message: 'trigger e2e custom', severity: 'WARNING' });
+	const document = sandbox.documents.insert(PROFILE, { title: 'trigger e2e document' });
+	sandbox.notifications.documentCreated(PROFILE, document);
+
+	const flatted = require(path.join(instance.n8n.dir, 'node_modules', 'flatted'));
+	const filter = encodeURIComponent(JSON.stringify({ workflowId: WORKFLOW_ID }));
+	const summary = await waitFor(
+		'an execution started by the New Notification trigger',
+		async () => {
+			const response = await rest('GET', `/executions?filter=${filter}`);
+			const results = response.json?.data?.results ?? [];
+			return results.find((execution) => ['success', 'error', 'crashed'].includes(execution.status));
+		},
+		150_000,
+	);
+	assert.equal(summary.status, 'success', `execution ${summary.id} ended ${summary.status}`);
+	const execution = await rest('GET', `/executions/${summary.id}`);
+	const data = flatted.parse(execution.json.data.data);
+	const received = data.resultData.runData.Received[0].data.main[0].map((item) => item.json);
+	assert.deepEqual(
+		received.map((item) => `${item.event} ${item.type} ${item.message}`),
+		[
+			'newNotification CUSTOM trigger e2e custom',
+			'newNotification document_created_ai gpt-4o created "trigger e2e document"',
+		],
+	);
+}
+
+module.exports = { checkNotificationTrigger, prepareNotificationTrigger };
