@@ -5,7 +5,7 @@
  * Each test/e2e/workflows/<name>.json runs with `n8n execute`; <name>.expect.js says what the nodes
  * must have produced:
  *   module.exports = { sandbox: {...options}, setup(sandbox) {}, check(result, sandbox) {} }
- *   result.output('Node name') → the node's output items (json, plus $pairedItem), result.error, result.exitCode
+ *   result.output('Node name', outputIndex = 0) → the node's output items (json, plus $pairedItem), result.error, result.exitCode
  * Options: --line 1|2 (default both), --only <name substring>, --no-build.
  */
 const assert = require('node:assert/strict');
@@ -53,7 +53,7 @@ async function runLine(line, tarball, only) {
 				const result = {
 					...execution,
 					error: execution.run?.data?.resultData?.error,
-					output: (node) => nodeOutput(execution.run, node),
+					output: (node, index = 0) => nodeOutput(execution.run, node, index),
 				};
 				if (!execution.run) throw new Error(`no run data from n8n (exit ${execution.exitCode}):\n${tail(execution.stdout + execution.stderr)}`);
 				await expectation.check(result, sandbox, assert);
