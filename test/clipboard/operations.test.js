@@ -237,9 +237,9 @@ describe('Push and Pop', () => {
 		const popped = await run(fixture.sandbox, { operation: 'pop' });
 		expectIsoTimestamps(popped.items[0].json);
 		for (const field of TIMESTAMPS) expect(popped.items[0].json[field]).toBe(got.items[0].json[field]);
-		// The popped entry keeps the server's shape: no name, no source.
+		// The popped entry keeps the server's shape: name null, no source.
 		expect(popped.items[0].json).not.toHaveProperty('source');
-		expect(popped.items[0].json).not.toHaveProperty('name');
+		expect(popped.items[0].json.name).toBeNull();
 	});
 });
 

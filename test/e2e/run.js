@@ -36,6 +36,7 @@ async function runLine(line, tarball, only) {
 			.map((file) => file.slice(0, -'.json'.length))
 			.filter((name) => !only || name.includes(only))
 			.sort();
+		await importFaultyCredentials(instance, names, sandboxUrl, sandbox.apiKey);
 		let lastRun;
 		for (const [index, name] of names.entries()) {
 			lastRun = undefined;
@@ -70,6 +71,22 @@ async function runLine(line, tarball, only) {
 		results.push(...(await serverChecks(instance, port)));
 	}
 	return results;
+}
+
+/**
+ * Credentials that fail on purpose, for workflows that name them with `keep: true`: a port with nothing
+ * listening, and a Base URL with a path (the sandbox answers its HTML 404 page there).
+ */
+const FAULTY_CREDENTIALS = {
+	pluggedinclosed: { name: 'Plugged.in (nothing listening)', url: async () => `http://127.0.0.1:${await freePort()}` },
+	pluggedinpath: { name: 'Plugged.in (Base URL with a path)', url: async (sandboxUrl) => `${sandboxUrl}/app` },
+};
+
+async function importFaultyCredentials(instance, names, sandboxUrl, apiKey) {
+	const used = names.map((name) => fs.readFileSync(path.join(WORKFLOWS, `${name}.json`), 'utf8')).join('\n');
+	for (const [id, { name, url }] of Object.entries(FAULTY_CREDENTIALS)) {
+		if (used.includes(`"${id}"`)) await instance.importCredential(await url(sandboxUrl), apiKey, { id, name });
+	}
 }
 
 /** Checks that need `n8n start`: credential test over the REST API, AI tool variants, the trigger. */
