@@ -97,7 +97,7 @@ describe('Shutdown, Suspend, Resume, Restart', () => {
 		expect(again.error.message).toContain('Invalid state transition: DRAINING → DRAINING');
 		expect(again.error.description).toContain('This works only from ACTIVE.');
 		const tooShort = await run({ operation: 'shutdown', agentId: byId(SEEDED_AGENTS.active), drainTimeoutSeconds: 5 });
-		expect(tooShort.error.message).toContain('Drain Timeout Seconds');
+		expect(tooShort.error.message).toContain('Drain Timeout (Seconds)');
 		expect(sandbox.count('POST', /shutdown$/)).toBe(2);
 	});
 
@@ -184,7 +184,7 @@ describe('Wait For State', () => {
 		const hammer = await run(
 			wait({ agentId: byId(SEEDED_AGENTS.provisioned), timeoutSeconds: 60, pollIntervalSeconds: 0.2 }),
 		);
-		expect(hammer.error.message).toContain('"Poll Interval Seconds" (pollIntervalSeconds): must be at least 1 second');
+		expect(hammer.error.message).toContain('"Poll Interval (Seconds)" (pollIntervalSeconds): must be at least 1 second');
 		expect(sandbox.count('GET')).toBe(1);
 	});
 });

@@ -119,7 +119,7 @@ describe('Get', () => {
 				items: [{ idx: 'top' }],
 			},
 		);
-		expect(bad.error.message).toMatch(/^Invalid parameter "Idx" \(idx\)/);
+		expect(bad.error.message).toMatch(/^Invalid parameter "Index" \(idx\)/);
 	});
 
 	test('an image value comes back whole (only the list cuts it)', async () => {

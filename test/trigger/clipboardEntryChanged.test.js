@@ -117,7 +117,7 @@ test('a failed poll changes nothing; the next poll reports the change; Fetch Tes
 
 test('the request options are checked like every node’s: a bad Timeout fails the poll before any request', async () => {
 	for (const [options, message] of [
-		[{ timeout: -5 }, /^Invalid parameter "Timeout" \(timeout\): Number must be greater than or equal to 1$/],
+		[{ timeout: -5 }, /^Invalid parameter "Timeout \(Seconds\)" \(timeout\): Number must be greater than or equal to 1$/],
 		[{ maxRetries: 1.5 }, /^Invalid parameter "Max Retries" \(maxRetries\): /],
 	]) {
 		const trigger = watch({ options });
