@@ -116,6 +116,10 @@ describe('Shutdown, Suspend, Resume, Restart', () => {
 		expect(resumed.items[0].json).toMatchObject({ resumed: true, previous_state: 'ACTIVE', new_state: 'PROVISIONED' });
 		const notSuspended = await run({ operation: 'resume', agentId });
 		expect(notSuspended.error.message).toBe('Plugged.in: Agent is not suspended');
+		// The agent's state is the cause, not a parameter.
+		expect(notSuspended.error.description).toMatch(/Resume only brings back an agent that Suspend scaled to 0.*Get/);
+		expect(notSuspended.error.description).not.toMatch(/parameters/);
+		expect(twice.error.description).not.toMatch(/parameters/);
 	});
 
 	test('an agent that never deployed cannot be suspended: 500 explained, not repeated', async () => {
