@@ -55,10 +55,12 @@ export async function explainMissingVersion<T>(node: INode, request: VersionRequ
 	try {
 		return await pending;
 	} catch (error) {
-		if (error instanceof NodeApiError && error.httpCode === '404' && (error.errorResponse as JsonObject | undefined)?.error === 'Version not found') {
-			throw missingVersionError(node, error, request, 'is');
-		}
-		throw error;
+		const missing =
+			error instanceof NodeApiError &&
+			error.httpCode === '404' &&
+			(error.errorResponse as JsonObject | undefined)?.error === 'Version not found';
+		// Given a NodeApiError, the constructor returns it unchanged.
+		throw missing ? missingVersionError(node, error, request, 'is') : new NodeApiError(node, error as JsonObject);
 	}
 }
 
