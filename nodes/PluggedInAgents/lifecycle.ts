@@ -17,6 +17,15 @@ export const explainCluster: Explain = (status, body) => {
 				"Plugged.in could not reach the agent's Kubernetes deployment, so the agent was not changed. An agent whose deployment failed at creation (deployment.success false) cannot be suspended, resumed or restarted; try again later or recreate it.",
 		};
 	}
+	if (status === 400 && message === 'Agent is not suspended') {
+		return {
+			description:
+				'Resume only brings back an agent that Suspend scaled to 0; this one is running or in another state, and nothing was changed. Read its state with Get.',
+		};
+	}
+	if (status === 400 && message === 'Agent is already suspended') {
+		return { description: 'Nothing was changed. Use Resume to bring it back.' };
+	}
 	if (status === 400 && message.startsWith('Agent has no Kubernetes deployment')) {
 		return { description: 'This agent was never deployed to the cluster, so there is no pod to act on.' };
 	}

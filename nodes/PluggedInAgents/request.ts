@@ -26,7 +26,9 @@ export async function agentRequest<T = IDataObject>(
 		const details = serverDetails(body);
 		// Given a NodeApiError, the constructor returns it unchanged.
 		if (!custom && !details) throw new NodeApiError(call.node, error as unknown as JsonObject);
-		const description = [details, custom?.description ?? error.description].filter(Boolean).join(' ');
+		// A refusal the server explains by the agent's state is not the parameters' fault (the 400 wording says so).
+		const advice = custom?.description ?? (details && error.httpCode === '400' ? 'Nothing was changed.' : error.description);
+		const description = [details, advice].filter(Boolean).join(' ');
 		const explained = new NodeApiError(call.node, body as JsonObject, {
 			description,
 			httpCode: error.httpCode ?? undefined,

@@ -60,7 +60,7 @@ export async function postQuery({ api, node, itemIndex }: OperationCall, query: 
 			path: '/api/rag/query',
 			body: { query, includeMetadata },
 			idempotent: true,
-			permanentFailure: (body) => body.includes(RAG_DISABLED),
+			permanentFailure: ragSwitchedOff,
 			itemIndex,
 		});
 	} catch (error) {
@@ -75,13 +75,17 @@ export function serverReason(error: NodeApiError): string {
 	return typeof said === 'string' ? said : error.message;
 }
 
-function explainRagError(error: NodeApiError): void {
+/** A 500 no retry fixes: the server has RAG switched off (ENABLE_RAG). */
+export const ragSwitchedOff = (body: string): boolean => body.includes(RAG_DISABLED);
+
+/** The description of a RAG 5xx: RAG switched off, or a read that was retried. */
+export function explainRagError(error: NodeApiError): void {
 	if (!error.httpCode?.startsWith('5')) return;
 	// The shared wording assumes a POST may have been applied; a RAG query only reads.
 	error.description =
 		serverReason(error) === RAG_DISABLED
 			? 'RAG (document search) is switched off on this Plugged.in server. Ask its administrator to enable it, or use the Check Availability operation to branch around it.'
-			: 'The Plugged.in RAG service failed; the query was retried. Try again later.';
+			: 'The Plugged.in RAG service failed; the request was retried. Try again later.';
 }
 
 function toRagAnswer(body: unknown): RagAnswer {

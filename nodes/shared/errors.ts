@@ -27,7 +27,6 @@ const WHAT_TO_DO: Record<number, string> = {
 	400: 'Plugged.in rejected the request: check the parameters named above.',
 	401: 'Check the API key and the Base URL of the Plugged.in credential.',
 	403: 'The API key has no access to this resource, or the server refused the request origin.',
-	404: 'Check the ID: it may have been deleted, or belong to another profile.',
 	405: 'This Plugged.in server does not offer this operation through its API.',
 	409: 'The resource is in a conflicting state: refresh it and try again.',
 	413: 'The request is too large for Plugged.in: send less content.',
@@ -65,10 +64,10 @@ export function describeStatus(
 		: parsed.kind === 'html'
 			? `Plugged.in answered HTTP ${status} with an HTML page`
 			: `Plugged.in answered HTTP ${status}`;
-	if (status === 404 && spec.resource && !serverText) message = `Plugged.in found no ${spec.resource}`;
+	if (status === 404 && json && spec.resource && !serverText) message = `Plugged.in found no ${spec.resource}`;
 
 	let description = WHAT_TO_DO[status] ?? (status >= 500 ? serverErrorAdvice(spec) : '');
-	if (status === 404 && spec.resource) description = `Plugged.in found no ${spec.resource}. ${description}`;
+	if (status === 404) description = notFoundAdvice(Boolean(json), spec.resource);
 	if (status === 429) {
 		const retryAfter = headers['retry-after'] ?? (json?.retryAfter !== undefined ? String(json.retryAfter) : undefined);
 		if (retryAfter) description = `Plugged.in asks to wait ${retryAfter} s before the next request. ${description}`;
@@ -82,6 +81,18 @@ export function describeStatus(
 	const details = json ? detailsText(json) : '';
 	if (details) message = `${message} (${details})`;
 	return { message, description: description.trim(), body };
+}
+
+/**
+ * Plugged.in's API answers a missing record with JSON. A web page (or any other non-JSON 404) comes from
+ * an address that does not lead to the /api/ routes: a path in the Base URL, or another server.
+ */
+function notFoundAdvice(isJson: boolean, resource: string | undefined): string {
+	if (!isJson) {
+		return "This address answered with a page that is not Plugged.in's API, so the request never reached Plugged.in's /api/ routes. Set the Base URL of the credential to the server's address without a path (for example https://plugged.in or http://host:port).";
+	}
+	if (resource) return `Plugged.in found no ${resource}. Check the ID: it may have been deleted, or belong to another profile.`;
+	return 'Plugged.in has nothing at this address: check that the Base URL of the credential is the server\'s address without a path, and that this server offers the operation.';
 }
 
 /** Only the scheme and host of a redirect's target: its path or query could carry a token. */
@@ -99,6 +110,68 @@ function serverErrorAdvice({ retried }: FailedRequest): string {
 	return retried
 		? 'Plugged.in had an internal error; it was retried. Try again later.'
 		: 'Plugged.in had an internal error. The request was not repeated, because it may already have been applied: check before running it again.';
+}
+
+/** What went wrong below HTTP, as n8n 1.x and 2.x report it (see `networkCause`). */
+export type NetworkFailure = 'refused' | 'dns' | 'tls' | 'timeout' | 'reset';
+
+/** Failures before the request left: nothing reached the server, so sending it again is safe, even a write. */
+export function nothingSent(failure: NetworkFailure): boolean {
+	return failure === 'refused' || failure === 'dns' || failure === 'tls';
+}
+
+const REFUSED = ['ECONNREFUSED', 'ENETUNREACH', 'EHOSTUNREACH', 'EHOSTDOWN', 'EADDRNOTAVAIL'];
+const DNS = ['ENOTFOUND', 'EAI_AGAIN', 'EAI_FAIL', 'EAI_NONAME', 'EAI_NODATA'];
+const TIMEOUT = ['ECONNABORTED', 'ETIMEDOUT', 'ESOCKETTIMEDOUT'];
+
+/** The kind of failure from its code (ECONNREFUSED, CERT_HAS_EXPIRED…) or, without one, its message. */
+export function networkFailure(code: string | undefined, message = ''): NetworkFailure {
+	if (code && REFUSED.includes(code)) return 'refused';
+	if (code && DNS.includes(code)) return 'dns';
+	if (code && (code === 'EPROTO' || /CERT|SSL|TLS|SIGNATURE|ISSUER/.test(code))) return 'tls';
+	if ((code && TIMEOUT.includes(code)) || /timeout|timed out/i.test(message)) return 'timeout';
+	return 'reset';
+}
+
+/** Message and description of a request that got no HTTP answer. */
+export function describeNetworkFailure(
+	failure: NetworkFailure,
+	code: string | undefined,
+	{ baseUrl, timeoutMs, retried }: { baseUrl: string; timeoutMs: number; retried: boolean },
+): { message: string; description: string } {
+	const named = code ? ` (${code})` : '';
+	const safe = 'Nothing was sent to Plugged.in, so running it again is safe.';
+	if (failure === 'refused') {
+		return {
+			message: `Could not connect to Plugged.in at ${baseUrl}`,
+			description: `The connection was refused${named}: check the Base URL of the credential (host and port) and that the server is running. ${safe}`,
+		};
+	}
+	if (failure === 'dns') {
+		return {
+			message: `Could not find the host of ${baseUrl}`,
+			description: `The host name does not resolve${named}: check the Base URL of the credential. ${safe}`,
+		};
+	}
+	if (failure === 'tls') {
+		return {
+			message: `Could not open a secure connection to ${baseUrl}`,
+			description: `The TLS handshake failed${named}: check http:// against https:// in the Base URL, and the server's certificate. ${safe}`,
+		};
+	}
+	const maybeApplied = retried
+		? ''
+		: ' The request may already have been applied, so it was not sent again: check before running it again.';
+	if (failure === 'timeout') {
+		return {
+			message: `Plugged.in did not answer within ${Math.round(timeoutMs / 1000)} s`,
+			description: `Raise the Timeout option, or try again later.${maybeApplied}`,
+		};
+	}
+	return {
+		message: `The connection to Plugged.in at ${baseUrl} was lost`,
+		description: `The connection broke before an answer came${named}: try again later.${maybeApplied}`,
+	};
 }
 
 function serverMessage(json: IDataObject): string {

@@ -17,6 +17,7 @@ export async function runPerItem(
 	const count = ctx.getInputData().length;
 	const results: INodeExecutionData[][] = new Array(count);
 	const continueOnFail = ctx.continueOnFail();
+	const toErrorOutput = ctx.getNode().onError === 'continueErrorOutput';
 	let next = 0;
 	let stopAt = Infinity;
 	const failures = new Map<number, Error>();
@@ -33,7 +34,7 @@ export async function runPerItem(
 					stopAt = Math.min(stopAt, itemIndex);
 					continue;
 				}
-				results[itemIndex] = [errorItem(nodeError, itemIndex)];
+				results[itemIndex] = [errorItem(nodeError, itemIndex, toErrorOutput)];
 			}
 		}
 	};
@@ -65,9 +66,20 @@ function asNodeError(ctx: IExecuteFunctions, error: unknown, itemIndex: number):
 	return new NodeOperationError(ctx.getNode(), error as Error, { itemIndex });
 }
 
-function errorItem(error: NodeApiError | NodeOperationError, itemIndex: number): INodeExecutionData {
-	const json: IDataObject = { error: error.message };
-	if (error.description) json.description = error.description;
-	if (error instanceof NodeApiError && error.httpCode) json.httpCode = error.httpCode;
+/**
+ * Continue (regular output): `{error, description, httpCode}`, flat, as saved workflows read it.
+ * Continue (using error output): n8n moves an item to the error output only when its JSON is `{error}`
+ * (n8n 1.x also accepts `{error, message}`, 2.x `{error, message, details}`), and both lines replace the
+ * JSON of an item that carries `item.error` with `{error: message}`; so the details go inside `error`.
+ */
+function errorItem(
+	error: NodeApiError | NodeOperationError,
+	itemIndex: number,
+	toErrorOutput: boolean,
+): INodeExecutionData {
+	const fields: IDataObject = {};
+	if (error.description) fields.description = error.description;
+	if (error instanceof NodeApiError && error.httpCode) fields.httpCode = error.httpCode;
+	const json = toErrorOutput ? { error: { message: error.message, ...fields } } : { error: error.message, ...fields };
 	return { json, pairedItem: { item: itemIndex } };
 }

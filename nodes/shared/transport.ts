@@ -11,7 +11,15 @@ import type {
 import { NodeApiError, sleep } from 'n8n-workflow';
 
 import { normaliseBaseUrl, originOf } from './baseUrl';
-import { describeStatus, parseBody, type ParsedBody } from './errors';
+import {
+	describeNetworkFailure,
+	describeStatus,
+	networkFailure,
+	nothingSent,
+	parseBody,
+	type NetworkFailure,
+	type ParsedBody,
+} from './errors';
 
 export const CREDENTIAL_NAME = 'pluggedInApi';
 
@@ -101,11 +109,14 @@ export class PluggedInApi {
 			try {
 				response = await this.attempt(spec);
 			} catch (error) {
-				if (idempotent && canRetry) {
+				const { code, message } = networkCause(error);
+				const failure = networkFailure(code, message);
+				// A refused connection, an unknown host or a failed TLS handshake sent nothing: even a write may go again.
+				if ((idempotent || nothingSent(failure)) && canRetry) {
 					await sleep(backoffMs(attempt));
 					continue;
 				}
-				throw this.networkError(error, spec, idempotent);
+				throw this.networkError(failure, code, spec, idempotent);
 			}
 			const { statusCode } = response;
 			if (statusCode >= 200 && statusCode < 300) {
@@ -232,32 +243,22 @@ export class PluggedInApi {
 		return error;
 	}
 
-	private networkError(error: unknown, spec: RequestSpec, idempotent: boolean): NodeApiError {
-		// n8n wraps the HTTP client's error; the code and message of the cause say what happened.
-		const { code, message } = networkCause(error);
-		const timedOut = code === 'ECONNABORTED' || code === 'ETIMEDOUT' || /timeout|timed out/i.test(message ?? '');
-		const what = timedOut
-			? `Plugged.in did not answer within ${Math.round(this.options.timeoutMs / 1000)} s`
-			: `Could not reach Plugged.in at ${this.baseUrl}`;
-		const maybeApplied = idempotent
-			? ''
-			: ' The request may already have been applied, so it was not sent again: check before running it again.';
-		return new NodeApiError(
-			this.ctx.getNode(),
-			// Only the code (not as `code`, which NodeApiError would turn into its own message):
-			// the raw error carries the request config, Authorization header included.
-			{ networkError: code ?? 'unknown' } as JsonObject,
-			{
-				message: what,
-				// The code stays out of the message: NodeApiError replaces a message naming ECONNRESET & co. with its own.
-				description:
-					(timedOut
-						? 'Raise the Timeout option, or try again later.'
-						: `Network error ${code ?? ''}: check the Base URL of the credential and that the server is running.`) +
-					maybeApplied,
-				itemIndex: spec.itemIndex,
-			},
-		);
+	private networkError(failure: NetworkFailure, code: string | undefined, spec: RequestSpec, idempotent: boolean): NodeApiError {
+		const { message, description } = describeNetworkFailure(failure, code, {
+			baseUrl: this.baseUrl,
+			timeoutMs: this.options.timeoutMs,
+			retried: idempotent,
+		});
+		// Only the code (not as `code`, which NodeApiError would turn into its own message):
+		// the raw error carries the request config, Authorization header included.
+		const error = new NodeApiError(this.ctx.getNode(), { networkError: code ?? 'unknown' } as JsonObject, {
+			message,
+			description,
+			itemIndex: spec.itemIndex,
+		});
+		// Set again: NodeApiError swaps a message it recognises for a generic one of its own.
+		error.message = message;
+		return error;
 	}
 
 	private pause(ms: number): void {
@@ -277,9 +278,24 @@ interface RawResponse {
 	raw: Buffer;
 }
 
-function networkCause(error: unknown): { code?: string; message?: string } {
-	const outer = (error ?? {}) as { code?: string; message?: string; cause?: { code?: string; message?: string } };
-	return { code: outer.cause?.code ?? outer.code, message: `${outer.message ?? ''} ${outer.cause?.message ?? ''}` };
+/**
+ * The code and words of a failure without an HTTP answer. n8n wraps the HTTP client's error in a
+ * NodeApiError: 2.x keeps the client's error as `cause` (with `code`); 1.x keeps only `httpCode`
+ * (the code) and `messages` (the client's words, e.g. "timeout of 500ms exceeded").
+ */
+export function networkCause(error: unknown): { code?: string; message: string } {
+	const outer = (error ?? {}) as {
+		code?: unknown;
+		httpCode?: unknown;
+		message?: unknown;
+		messages?: unknown;
+		cause?: { code?: unknown; message?: unknown };
+	};
+	const words = [outer.cause?.message, outer.message, ...(Array.isArray(outer.messages) ? outer.messages : [])];
+	const message = words.filter((word): word is string => typeof word === 'string').join(' ');
+	const isCode = (value: unknown): value is string => typeof value === 'string' && /^[A-Z][A-Z0-9_]+$/.test(value);
+	const code = [outer.cause?.code, outer.code, outer.httpCode].find(isCode) ?? /\b(E[A-Z]{4,}|ERR_[A-Z_]+)\b/.exec(message)?.[1];
+	return { code, message };
 }
 
 function isIdempotentMethod(method: IHttpRequestMethods): boolean {

@@ -2,8 +2,41 @@ import type { IExecuteFunctions, ILoadOptionsFunctions, INode, IPollFunctions } 
 import { NodeOperationError } from 'n8n-workflow';
 import type { z } from 'zod';
 
-/** "modelName" → "Model Name", "userId" → "User ID": the label n8n shows for a parameter. */
+/** Labels the UI shows that the parameter's name does not spell (checked against every node's fields by a test). */
+const UI_LABELS: Readonly<Record<string, string>> = {
+	agentId: 'Agent',
+	// Validated only where it names the output field (Documents → Get); the input field's check has its own words.
+	binaryPropertyName: 'Put Output File in Field',
+	cpuLimit: 'CPU Limit',
+	cpuPercent: 'CPU (%)',
+	cpuRequest: 'CPU Request',
+	createdByModel: 'Created by Model',
+	createdByTool: 'Created by Tool',
+	dateFrom: 'Created After',
+	dateTo: 'Created Before',
+	documentFilters: 'Filters',
+	documentId: 'Document',
+	drainTimeoutSeconds: 'Drain Timeout (Seconds)',
+	envOverrides: 'Environment Overrides',
+	idx: 'Index',
+	memoryMb: 'Memory (MB)',
+	outputMode: 'Output',
+	outputOnTimeout: 'Output on Timeout',
+	parallel: 'Requests in Parallel',
+	pollIntervalSeconds: 'Poll Interval (Seconds)',
+	searchQuery: 'Search Text',
+	targetState: 'State',
+	timeout: 'Timeout (Seconds)',
+	timeoutSeconds: 'Timeout (Seconds)',
+	ttlSeconds: 'TTL (Seconds)',
+	uptimeSeconds: 'Uptime (Seconds)',
+	valueAsFile: 'Output Value as File',
+	watchRoundTrips: 'Catch Changes Undone Between Polls',
+};
+
+/** "modelName" → "Model Name", "cpuPercent" → "CPU (%)": the label n8n shows for a parameter. */
 export function parameterLabel(name: string): string {
+	if (Object.hasOwn(UI_LABELS, name)) return UI_LABELS[name];
 	const spaced = name.replace(/([a-z0-9])([A-Z])/g, '$1 $2').replace(/[_-]+/g, ' ');
 	const label = spaced.charAt(0).toUpperCase() + spaced.slice(1);
 	return label.replace(/\bId\b/g, 'ID').replace(/\bUrl\b/g, 'URL');

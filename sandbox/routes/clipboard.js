@@ -144,6 +144,9 @@ class ClipboardArea {
 			return error(409, 'Conflict with existing entry. Use push for auto-increment or delete first.');
 		}
 		const row = this.insert(req.profile, { ...fields, name: body.name ?? null, idx: body.idx ?? null }, now);
+		// A running 3.3.0 gives a new entry an updatedAt about 1 ms before its createdAt (the app sets one,
+		// the database the other); push gives equal values.
+		row.updatedAt = row.createdAt - 1000;
 		return json(200, { success: true, entry: isoEntry(row) });
 	}
 
@@ -280,11 +283,11 @@ function isoEntry(row, thumbnail = false) {
 	};
 }
 
-/** Push and pop build the entry by hand from a raw row: timestamps as database text; pop leaves out name and source. */
-function databaseTextEntry(row, withNameAndSource) {
+/** Push and pop build the entry by hand from a raw row: timestamps as database text; pop leaves out source. */
+function databaseTextEntry(row, withSource) {
 	return {
 		uuid: row.uuid,
-		...(withNameAndSource ? { name: row.name } : {}),
+		name: row.name,
 		idx: row.idx,
 		value: row.value,
 		contentType: row.contentType,
@@ -293,7 +296,7 @@ function databaseTextEntry(row, withNameAndSource) {
 		visibility: row.visibility,
 		createdByTool: row.createdByTool,
 		createdByModel: row.createdByModel,
-		...(withNameAndSource ? { source: row.source } : {}),
+		...(withSource ? { source: row.source } : {}),
 		createdAt: databaseText(row.createdAt),
 		updatedAt: databaseText(row.updatedAt),
 		expiresAt: databaseText(row.expiresAt),

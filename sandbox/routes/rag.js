@@ -118,6 +118,8 @@ class RagArea {
 		const userId = req.query.get('user_id');
 		if (!userId) return error(400, 'user_id parameter is required');
 		if (userId !== owner.userId) return error(403, 'Forbidden', { code: 'FORBIDDEN' });
+		// A running 3.3.0 with RAG off answered this (issue 15); that the owner check comes first is a guess.
+		if (!this.enabled) return error(500, 'RAG is not enabled');
 		return json(200, {
 			documents_count: 0,
 			total_chunks: 0,

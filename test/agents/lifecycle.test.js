@@ -97,7 +97,7 @@ describe('Shutdown, Suspend, Resume, Restart', () => {
 		expect(again.error.message).toContain('Invalid state transition: DRAINING → DRAINING');
 		expect(again.error.description).toContain('This works only from ACTIVE.');
 		const tooShort = await run({ operation: 'shutdown', agentId: byId(SEEDED_AGENTS.active), drainTimeoutSeconds: 5 });
-		expect(tooShort.error.message).toContain('Drain Timeout Seconds');
+		expect(tooShort.error.message).toContain('Drain Timeout (Seconds)');
 		expect(sandbox.count('POST', /shutdown$/)).toBe(2);
 	});
 
@@ -116,6 +116,10 @@ describe('Shutdown, Suspend, Resume, Restart', () => {
 		expect(resumed.items[0].json).toMatchObject({ resumed: true, previous_state: 'ACTIVE', new_state: 'PROVISIONED' });
 		const notSuspended = await run({ operation: 'resume', agentId });
 		expect(notSuspended.error.message).toBe('Plugged.in: Agent is not suspended');
+		// The agent's state is the cause, not a parameter.
+		expect(notSuspended.error.description).toMatch(/Resume only brings back an agent that Suspend scaled to 0.*Get/);
+		expect(notSuspended.error.description).not.toMatch(/parameters/);
+		expect(twice.error.description).not.toMatch(/parameters/);
 	});
 
 	test('an agent that never deployed cannot be suspended: 500 explained, not repeated', async () => {
@@ -184,7 +188,7 @@ describe('Wait For State', () => {
 		const hammer = await run(
 			wait({ agentId: byId(SEEDED_AGENTS.provisioned), timeoutSeconds: 60, pollIntervalSeconds: 0.2 }),
 		);
-		expect(hammer.error.message).toContain('"Poll Interval Seconds" (pollIntervalSeconds): must be at least 1 second');
+		expect(hammer.error.message).toContain('"Poll Interval (Seconds)" (pollIntervalSeconds): must be at least 1 second');
 		expect(sandbox.count('GET')).toBe(1);
 	});
 });

@@ -313,6 +313,7 @@ describe('Get Quota and Get Logs', () => {
 	test('logs of a running agent, of one without a deployment, of one that never deployed', async () => {
 		const running = await run({ operation: 'getLogs', agentId: byId(SEEDED_AGENTS.active), tail: 3 });
 		expect(running.items[0].json.lines).toHaveLength(3);
+		expect(running.items[0].json.available).toBe(true);
 		expect(running.items[0].json.tailLines).toBe(3);
 		expect(sandbox.log.at(-1).query).toBe('?tail=3');
 
@@ -325,10 +326,12 @@ describe('Get Quota and Get Logs', () => {
 
 		const created = sandbox.agents.insertAgent({ name: 'never-deployed' });
 		const pending = await run({ operation: 'getLogs', agentId: byId(created.uuid) });
+		// The server's `error` on a 200 is a state: a success item must not look like an error item.
 		expect(pending.items[0].json).toEqual({
+			available: false,
+			reason: 'Could not retrieve logs. The pod may not be running yet.',
 			logs: '',
 			lines: [],
-			error: 'Could not retrieve logs. The pod may not be running yet.',
 		});
 
 		const tooMany = await run({ operation: 'getLogs', agentId: byId(SEEDED_AGENTS.active), tail: 1001 });

@@ -2,6 +2,7 @@
 // The sandbox's agents routes answer as the running server does (contract §5, §8 first).
 const { startSandbox } = require('../../sandbox/server');
 const { SEEDED_AGENTS } = require('../../sandbox/routes/agents');
+const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 let sandbox;
 beforeEach(async () => {
@@ -281,6 +282,10 @@ describe('delete, export, quota, logs, events', () => {
 	test('quota, logs and events bodies', async () => {
 		const quota = (await call('GET', '/api/agents/quota')).body;
 		expect(quota.resource_usage).toEqual({ note: 'Resource metrics aggregation not yet implemented' });
+		// Profiles are uuids on the server, here and in each agent's profile_uuid.
+		expect(quota.profile.uuid).toMatch(UUID_PATTERN);
+		const [agent] = (await call('GET', '/api/agents')).body;
+		expect((await call('GET', agentPath(agent.uuid))).body.agent.profile_uuid).toBe(quota.profile.uuid);
 		const logs = (await call('GET', `${agentPath(active, 'logs')}?tail=2`)).body;
 		expect(logs.tailLines).toBe(2);
 		expect(logs.lines[0].timestamp).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{9}Z$/);

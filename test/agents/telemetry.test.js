@@ -79,7 +79,7 @@ describe('Send Heartbeat', () => {
 
 	test('a negative uptime fails before sending', async () => {
 		const { error } = await run(heartbeat(SEEDED_AGENTS.active, { uptimeSeconds: -1 }));
-		expect(error.message).toContain('"Uptime Seconds" (uptimeSeconds): cannot be negative');
+		expect(error.message).toContain('"Uptime (Seconds)" (uptimeSeconds): cannot be negative');
 		expect(sandbox.count('POST')).toBe(0);
 	});
 });

@@ -119,7 +119,7 @@ describe('Get', () => {
 				items: [{ idx: 'top' }],
 			},
 		);
-		expect(bad.error.message).toMatch(/^Invalid parameter "Idx" \(idx\)/);
+		expect(bad.error.message).toMatch(/^Invalid parameter "Index" \(idx\)/);
 	});
 
 	test('an image value comes back whole (only the list cuts it)', async () => {
@@ -237,9 +237,9 @@ describe('Push and Pop', () => {
 		const popped = await run(fixture.sandbox, { operation: 'pop' });
 		expectIsoTimestamps(popped.items[0].json);
 		for (const field of TIMESTAMPS) expect(popped.items[0].json[field]).toBe(got.items[0].json[field]);
-		// The popped entry keeps the server's shape: no name, no source.
+		// The popped entry keeps the server's shape: name null, no source.
 		expect(popped.items[0].json).not.toHaveProperty('source');
-		expect(popped.items[0].json).not.toHaveProperty('name');
+		expect(popped.items[0].json.name).toBeNull();
 	});
 });
 

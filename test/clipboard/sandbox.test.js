@@ -133,7 +133,7 @@ describe('push and pop', () => {
 		expect((await push({ value: 'c' })).body.entry.idx).toBe(11);
 	});
 
-	test('pop: highest idx, deleted, no source or name, database-text timestamps; empty → 404', async () => {
+	test('pop: highest idx, deleted, name null and no source, database-text timestamps; empty → 404', async () => {
 		await push({ value: 'a' });
 		await push({ value: 'b' });
 		await set({ name: 'named', value: 'not on the stack' });
@@ -142,7 +142,7 @@ describe('push and pop', () => {
 		expect(popped.body.success).toBe(true);
 		expect(popped.body.entry).toMatchObject({ idx: 1, value: 'b' });
 		expect(popped.body.entry).not.toHaveProperty('source');
-		expect(popped.body.entry).not.toHaveProperty('name');
+		expect(popped.body.entry.name).toBeNull();
 		expect(popped.body.entry.createdAt).toMatch(DATABASE_TEXT);
 		await call('POST', '/api/clipboard/pop');
 		expect(await call('POST', '/api/clipboard/pop')).toMatchObject({

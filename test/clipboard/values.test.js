@@ -225,7 +225,7 @@ describe('TTL', () => {
 		'TTL %p is refused before sending (positive whole seconds only)',
 		async (ttlSeconds) => {
 			const { error } = await run(fixture.sandbox, { operation: 'push', value: 'x', options: { ttlSeconds } });
-			expect(error.message).toMatch(/"Ttl Seconds" \(ttlSeconds\)/);
+			expect(error.message).toMatch(/"TTL \(Seconds\)" \(ttlSeconds\)/);
 			expect(fixture.sandbox.count()).toBe(0);
 		},
 	);

@@ -308,7 +308,7 @@ describe('search', () => {
 });
 
 describe('versions, restore, download, delete', () => {
-	test('version 1 has no stored copy; restore makes a new version; bad numbers are 400', async () => {
+	test('version 1 has no stored copy; restore makes a backup version and a new version; bad numbers are 400', async () => {
 		const id = await createDoc({ content: 'v1' });
 		await call('PATCH', `/api/documents/${id}`, { body: { operation: 'replace', content: 'v2' }, headers: csrf() });
 		await call('PATCH', `/api/documents/${id}`, { body: { operation: 'replace', content: 'v3' }, headers: csrf() });
@@ -325,13 +325,23 @@ describe('versions, restore, download, delete', () => {
 		});
 		const restored = await call('POST', `/api/documents/${id}/versions/2`, { body: {} });
 		expect(restored.json).toEqual({ success: true, message: 'Version 2 restored successfully' });
+		// As a running 3.3.0 does: a backup of the current content, then the restored copy.
 		const versions = await call('GET', `/api/documents/${id}/versions`);
-		expect(versions.json.versions[0]).toMatchObject({
-			versionNumber: 4,
-			changeSummary: 'Restored from version 2',
-			createdByModel: { name: 'System', provider: 'internal', version: '1.0' },
-			isCurrent: true,
-		});
+		expect(versions.json.versions.slice(0, 2)).toMatchObject([
+			{
+				versionNumber: 5,
+				changeSummary: 'Restored from version 2',
+				createdByModel: { name: 'System', provider: 'internal', version: '1.0' },
+				isCurrent: true,
+			},
+			{
+				versionNumber: 4,
+				changeSummary: 'Backup before restoring version 2',
+				createdByModel: { name: 'System', provider: 'internal', version: '1.0' },
+				isCurrent: false,
+			},
+		]);
+		expect((await call('GET', `/api/documents/${id}/versions/4`)).json.content).toBe('v3');
 		expect((await call('GET', `/api/documents/${SEEDED_DOCUMENT_IDS.architecturePdf}/versions`)).status).toBe(404);
 	});
 

@@ -53,9 +53,10 @@ test('one item with results and totals: total and relevance scores are numbers',
 		options: { outputMode: 'summary' },
 	});
 	expect(items).toHaveLength(1);
-	const { results, total, hasMore } = items[0].json;
-	// The server says "6" (3 documents, 2 attribution rows each).
-	expect(total).toBe(6);
+	const { results, total, totalApproximate, hasMore } = items[0].json;
+	// The server says "6" (3 documents, 2 attribution rows each): every result is in hand, so the count is ours.
+	expect(total).toBe(3);
+	expect(totalApproximate).toBe(false);
 	expect(hasMore).toBe(false);
 	expect(results).toHaveLength(3);
 	expect(typeof results[0].relevanceScore).toBe('number');
@@ -63,6 +64,21 @@ test('one item with results and totals: total and relevance scores are numbers',
 		{ modelName: 'claude-sonnet-4', modelProvider: 'anthropic', contributionType: 'created' },
 		{ modelName: 'gpt-4o', modelProvider: 'openai', contributionType: 'updated' },
 	]);
+});
+
+test('one document with one metadata update: total 1 (the server says 2), also with a Limit above it', async () => {
+	insertMatching('Delta', 1);
+	for (const paging of [{ returnAll: true }, { returnAll: false, limit: 10 }]) {
+		const { items } = await t.sent({ operation: 'search', query: 'delta', ...paging, options: { outputMode: 'summary' } });
+		expect(items[0].json).toMatchObject({ total: 1, totalApproximate: false, hasMore: false });
+		expect(items[0].json.results).toHaveLength(1);
+	}
+});
+
+test("a Limit that stops before the end: the server's count, said to be approximate", async () => {
+	const { items } = await t.sent({ operation: 'search', query: 'alpha', limit: 50, options: { outputMode: 'summary' } });
+	expect(items[0].json).toMatchObject({ total: 240, totalApproximate: true, hasMore: true });
+	expect(items[0].json.results).toHaveLength(50);
 });
 
 test('filters go in the body, dates as UTC ISO Z; Simplify keeps lean fields', async () => {

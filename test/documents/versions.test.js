@@ -39,7 +39,7 @@ test('version 1 has no stored copy: a message that says so, not a bare 404', asy
 	expect(error.description).toContain('Get Versions');
 });
 
-test('Restore Version: restores as a new version, recording the model', async () => {
+test('Restore Version: a backup version, then the restored copy; the output names the version now current', async () => {
 	const { items, requests } = await t.sent({
 		operation: 'restoreVersion',
 		documentId: byId(id),
@@ -47,15 +47,15 @@ test('Restore Version: restores as a new version, recording the model', async ()
 		modelName: 'claude-sonnet-4',
 		modelProvider: 'anthropic',
 	});
-	expect(requests.map((request) => `${request.method} ${request.status}`)).toEqual(['POST 200']);
-	expect(items[0].json).toEqual({ documentId: id, success: true, message: 'Version 2 restored successfully' });
+	expect(requests.map((request) => `${request.method} ${request.status}`)).toEqual(['POST 200', 'GET 200']);
+	// v3 → backup v4 → restored v5.
+	expect(items[0].json).toEqual({ documentId: id, success: true, message: 'Version 2 restored successfully', version: 5 });
 	const document = t.sandbox.documents.docs.get(id);
 	expect(document.content.toString()).toBe('v2');
-	expect(document.versions[0]).toMatchObject({
-		versionNumber: 4,
-		changeSummary: 'Restored from version 2',
-		createdByModel: { name: 'claude-sonnet-4', provider: 'anthropic' },
-	});
+	expect(document.versions.slice(0, 2)).toMatchObject([
+		{ versionNumber: 5, changeSummary: 'Restored from version 2', createdByModel: { name: 'claude-sonnet-4', provider: 'anthropic' } },
+		{ versionNumber: 4, changeSummary: 'Backup before restoring version 2', createdByModel: { name: 'System' } },
+	]);
 });
 
 test('restoring without a model still sends a JSON body (the server fails on an empty one)', async () => {
@@ -64,11 +64,25 @@ test('restoring without a model still sends a JSON body (the server fails on an 
 	expect(t.sandbox.documents.docs.get(id).versions[0].createdByModel.name).toBe('System');
 });
 
-test("restoring a missing version: the server's bare 500 explained, and not retried", async () => {
+test("restoring a missing version: the server's bare 500 explained after reading the versions, and not retried", async () => {
 	const { error, requests } = await t.sent({ operation: 'restoreVersion', documentId: byId(id), versionNumber: 99 });
-	expect(requests).toHaveLength(1);
+	expect(requests.map((request) => `${request.method} ${request.status}`)).toEqual(['POST 500', 'GET 200']);
 	expect(error.message).toContain('has no version 99');
 	expect(error.httpCode).toBe('500');
+});
+
+test('the same 500 for a version that exists is not called a missing version', async () => {
+	// The server's restoreVersion() answers any failure so, e.g. a database error.
+	const documents = t.sandbox.documents;
+	documents.restore = () => ({ status: 500, json: { error: 'Failed to restore version' } });
+	try {
+		const { error } = await t.sent({ operation: 'restoreVersion', documentId: byId(id), versionNumber: 2 });
+		expect(error.httpCode).toBe('500');
+		expect(error.message).toBe('Plugged.in: Failed to restore version');
+		expect(error.description).toMatch(/^Version 2 exists, but Plugged.in failed to restore it.*backup version.*Get Versions/);
+	} finally {
+		delete documents.restore;
+	}
 });
 
 test('bad version numbers and half a model are refused before any request', async () => {

@@ -5,7 +5,7 @@
  * Each test/e2e/workflows/<name>.json runs with `n8n execute`; <name>.expect.js says what the nodes
  * must have produced:
  *   module.exports = { sandbox: {...options}, setup(sandbox) {}, check(result, sandbox) {} }
- *   result.output('Node name') → the node's output items (json, plus $pairedItem), result.error, result.exitCode
+ *   result.output('Node name', outputIndex = 0) → the node's output items (json, plus $pairedItem), result.error, result.exitCode
  * Options: --line 1|2 (default both), --only <name substring>, --no-build.
  */
 const assert = require('node:assert/strict');
@@ -37,6 +37,7 @@ async function runLine(line, tarball, only) {
 			.map((file) => file.slice(0, -'.json'.length))
 			.filter((name) => !only || name.includes(only))
 			.sort();
+		await importFaultyCredentials(instance, names, sandboxUrl, sandbox.apiKey);
 		let lastRun;
 		for (const [index, name] of names.entries()) {
 			lastRun = undefined;
@@ -54,7 +55,7 @@ async function runLine(line, tarball, only) {
 				const result = {
 					...execution,
 					error: execution.run?.data?.resultData?.error,
-					output: (node) => nodeOutput(execution.run, node),
+					output: (node, index = 0) => nodeOutput(execution.run, node, index),
 				};
 				if (!execution.run) throw new Error(`no run data from n8n (exit ${execution.exitCode}):\n${tail(execution.stdout + execution.stderr)}`);
 				await expectation.check(result, sandbox, assert);
@@ -71,6 +72,22 @@ async function runLine(line, tarball, only) {
 		results.push(...(await serverChecks(instance, port)));
 	}
 	return results;
+}
+
+/**
+ * Credentials that fail on purpose, for workflows that name them with `keep: true`: a port with nothing
+ * listening, and a Base URL with a path (the sandbox answers its HTML 404 page there).
+ */
+const FAULTY_CREDENTIALS = {
+	pluggedinclosed: { name: 'Plugged.in (nothing listening)', url: async () => `http://127.0.0.1:${await freePort()}` },
+	pluggedinpath: { name: 'Plugged.in (Base URL with a path)', url: async (sandboxUrl) => `${sandboxUrl}/app` },
+};
+
+async function importFaultyCredentials(instance, names, sandboxUrl, apiKey) {
+	const used = names.map((name) => fs.readFileSync(path.join(WORKFLOWS, `${name}.json`), 'utf8')).join('\n');
+	for (const [id, { name, url }] of Object.entries(FAULTY_CREDENTIALS)) {
+		if (used.includes(`"${id}"`)) await instance.importCredential(await url(sandboxUrl), apiKey, { id, name });
+	}
 }
 
 /** Checks that need `n8n start`: credential test over the REST API, AI tool variants, the trigger. */

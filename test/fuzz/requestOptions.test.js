@@ -23,13 +23,13 @@ const getMany = (options) =>
 	);
 
 test.each([
-	[{ timeout: -5 }, '"Timeout" (timeout): Number must be greater than or equal to 1'],
-	[{ timeout: 1e308 }, '"Timeout" (timeout): Number must be less than or equal to 600'],
-	[{ timeout: NaN }, '"Timeout" (timeout): Expected number, received nan'],
+	[{ timeout: -5 }, '"Timeout (Seconds)" (timeout): Number must be greater than or equal to 1'],
+	[{ timeout: 1e308 }, '"Timeout (Seconds)" (timeout): Number must be less than or equal to 600'],
+	[{ timeout: NaN }, '"Timeout (Seconds)" (timeout): Expected number, received nan'],
 	[{ maxRetries: -1 }, '"Max Retries" (maxRetries): Number must be greater than or equal to 0'],
 	[{ maxRetries: 2.5 }, '"Max Retries" (maxRetries): Expected integer, received float'],
-	[{ parallel: 0 }, '"Parallel" (parallel): Number must be greater than or equal to 1'],
-	[{ parallel: 'many' }, '"Parallel" (parallel): Expected number, received string'],
+	[{ parallel: 0 }, '"Requests in Parallel" (parallel): Number must be greater than or equal to 1'],
+	[{ parallel: 'many' }, '"Requests in Parallel" (parallel): Expected number, received string'],
 ])('%j is refused, naming the option, before any request', async (options, message) => {
 	const { error } = await getMany(options);
 	expect(error.name).toBe('NodeOperationError');

@@ -6,6 +6,7 @@
  *
  *   const run = await runNode(new PluggedInDocuments(), { operation: 'get', ... }, { items, credentials })
  *   run.items     output items of the node (first output)
+ *   run.errorItems  items on the error output (onError: 'continueErrorOutput')
  *   run.error     the execution's error (a node that stopped without Continue On Fail)
  */
 const { ExecutionLifecycleHooks, PollContext, WorkflowExecute } = require('n8n-core');
@@ -91,7 +92,8 @@ function nodeTypesFor(types) {
  * @param {object} [options]
  * @param {object[]} [options.items]           input items (json), default one empty item
  * @param {{apiKey: string, baseUrl: string}} options.credentials
- * @param {boolean} [options.continueOnFail]
+ * @param {boolean} [options.continueOnFail]   On Error: Continue (regular output)
+ * @param {string} [options.onError]           or any On Error setting, e.g. 'continueErrorOutput'
  * @param {string} [options.mode]              'manual' (default) or 'trigger'
  */
 async function runNode(nodeType, parameters, options) {
@@ -107,7 +109,7 @@ async function runNode(nodeType, parameters, options) {
 			position: [200, 0],
 			parameters,
 			credentials: { pluggedInApi: { id: '1', name: 'Plugged.in' } },
-			...(options.continueOnFail ? { onError: 'continueRegularOutput' } : {}),
+			...(options.onError || options.continueOnFail ? { onError: options.onError ?? 'continueRegularOutput' } : {}),
 		},
 	];
 	const connections = { Input: { main: [[{ node: 'Subject', type: 'main', index: 0 }]] } };
@@ -146,6 +148,8 @@ async function runNode(nodeType, parameters, options) {
 	const nodeRun = run.data.resultData.runData.Subject?.[0];
 	return {
 		items: nodeRun?.data?.main?.[0] ?? [],
+		/** The error output's items (On Error: Continue (using error output)). */
+		errorItems: nodeRun?.data?.main?.[1] ?? [],
 		error: run.data.resultData.error ?? nodeRun?.error,
 		run,
 	};

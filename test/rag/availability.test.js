@@ -84,6 +84,15 @@ describe('RAG switched off (sandbox option ragEnabled: false)', () => {
 		expect(ragRequests(sandbox)).toBe(before + 1);
 	});
 
+	test('Get Storage Stats fails at once with the same message (a running 3.3.0 answered it 500, as a query)', async () => {
+		const before = sandbox.count('GET', '/api/rag/storage-stats');
+		const run = await runRag(sandbox, { operation: 'getStorageStats', userId: 'user-sandbox', options: { maxRetries: 5 } });
+		expect(run.error.message).toBe('Plugged.in: RAG is not enabled');
+		expect(run.error.description).toMatch(/switched off on this Plugged.in server/);
+		expect(run.error.httpCode).toBe('500');
+		expect(sandbox.count('GET', '/api/rag/storage-stats')).toBe(before + 1);
+	});
+
 	test('with Continue On Fail every operation gives an error item paired with its input', async () => {
 		for (const operation of ['ask', 'query', 'queryWithSources', 'findRelevantDocuments']) {
 			const run = await runRag(sandbox, { operation, query: 'deployment' }, { items: [{}, {}], continueOnFail: true });

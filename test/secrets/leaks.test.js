@@ -298,7 +298,7 @@ describe.each([false, true])('Continue On Fail %s', (continueOnFail) => {
 			),
 		);
 		const error = continueOnFail ? captured.result.items[0].json.error : captured.result.error.message;
-		expect(error).toMatch(/Invalid API key|Could not reach Plugged\.in/);
+		expect(error).toMatch(/Invalid API key|Could not connect to Plugged\.in/);
 		expectCleanRun(name, captured);
 	});
 });

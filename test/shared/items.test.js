@@ -54,6 +54,19 @@ test('Continue On Fail: every failed item comes out as an error item paired with
 	expect(items[2].json).toEqual({ n: 2 });
 });
 
+test('Continue (using error output): failed items go to the error output, paired, with message, description and HTTP code', async () => {
+	const { items, errorItems, error: failure } = await probe(echo, { items: perItem, onError: 'continueErrorOutput' });
+	expect(failure).toBeUndefined();
+	expect(items.map((item) => item.json.n)).toEqual([0, 1, 2, 4, 5, 6]);
+	expect(items.map((item) => item.pairedItem.item)).toEqual([0, 1, 2, 4, 5, 6]);
+	expect(errorItems.map((item) => item.pairedItem.item)).toEqual([3, 7]);
+	// n8n merges the input item's JSON under the error.
+	expect(errorItems[0].json).toMatchObject({
+		n: 3,
+		error: { message: 'Plugged.in: No item 3', httpCode: '404', description: expect.any(String) },
+	});
+});
+
 test('without Continue On Fail the first failing item stops the node, naming the item', async () => {
 	const { error: failure } = await probe(echo, { items: perItem });
 	expect(failure.message).toBe('Plugged.in: No item 3');

@@ -69,7 +69,7 @@ describe('retries', () => {
 		fixture.sandbox.faults.script({ mode: 'reset', phase: 'after', path: /write/ });
 		const { error } = await probe({ method: 'POST', path: '/api/test/write', body: '{}', ...FAST });
 		expect(fixture.sandbox.count('POST', '/api/test/write')).toBe(1);
-		expect(error.message).toMatch(/Could not reach Plugged\.in/);
+		expect(error.message).toMatch(/^The connection to Plugged\.in at http.* was lost$/);
 		expect(error.description).toMatch(/may already have been applied/);
 	});
 
@@ -98,7 +98,7 @@ describe('error mapping', () => {
 	test.each([
 		['400', /title: Required/, /check the parameters/],
 		['403', /Status 403/, /no access/],
-		['404', /Status 404/, /Check the ID/],
+		['404', /Status 404/, /Base URL/],
 		['409', /Status 409/, /conflicting state/],
 		['413', /Status 413/, /too large/],
 	])('%s carries the server message and what to do', async (code, message, description) => {

@@ -42,6 +42,21 @@ test('set (new and upsert) and push are reported once each; pop and delete are n
 	expect(changes(await trigger.poll())).toEqual(['updated settings=v3']);
 });
 
+test("a new entry is 'created' although its updatedAt is 1 ms before its createdAt (as the real server sets them)", async () => {
+	const { sandbox } = fixture;
+	const trigger = watch();
+	await trigger.poll();
+	advance(1_000);
+	const { entry } = await set(sandbox, 'fresh', 'new');
+	expect(Date.parse(entry.createdAt) - Date.parse(entry.updatedAt)).toBe(1);
+	advance(5_000);
+	await set(sandbox, 'fresh', 'overwritten');
+	expect(changes(await trigger.poll())).toEqual(['updated fresh=overwritten']);
+	advance(1_000);
+	await set(sandbox, 'other', 'new');
+	expect(changes(await trigger.poll())).toEqual(['created other=new']);
+});
+
 test('entries changed in the same millisecond as the watermark are told apart by uuid', async () => {
 	const { sandbox } = fixture;
 	await set(sandbox, 'a', '1');
@@ -102,7 +117,7 @@ test('a failed poll changes nothing; the next poll reports the change; Fetch Tes
 
 test('the request options are checked like every node’s: a bad Timeout fails the poll before any request', async () => {
 	for (const [options, message] of [
-		[{ timeout: -5 }, /^Invalid parameter "Timeout" \(timeout\): Number must be greater than or equal to 1$/],
+		[{ timeout: -5 }, /^Invalid parameter "Timeout \(Seconds\)" \(timeout\): Number must be greater than or equal to 1$/],
 		[{ maxRetries: 1.5 }, /^Invalid parameter "Max Retries" \(maxRetries\): /],
 	]) {
 		const trigger = watch({ options });

@@ -12,7 +12,8 @@ export const getLogs: Operation = {
 	option: {
 		name: 'Get Logs',
 		value: 'getLogs',
-		description: "Read the last lines of the agent pod's log",
+		description:
+			"Read the last lines of the agent pod's log. `available` is false, with the server's `reason`, when the pod is not running.",
 		action: 'Get the logs of an agent',
 	},
 	fields: [
@@ -38,7 +39,8 @@ export const getLogs: Operation = {
 					? { description: 'The agent has no Kubernetes deployment, so there are no logs to read.' }
 					: undefined,
 		);
-		// Without a running pod the server still answers 200, with an `error` and no lines.
-		return withoutSecrets(logs);
+		// Without a running pod the server still answers 200, with an `error` and no lines: that is a state, not data.
+		const { error: reason, ...rest } = withoutSecrets(logs);
+		return typeof reason === 'string' ? { available: false, reason, ...rest } : { available: true, ...rest };
 	},
 };

@@ -1,10 +1,8 @@
-import type { IDataObject } from 'n8n-workflow';
-
 import { normaliseTimestamps } from '../../shared/dates';
 import type { Operation } from '../../shared/operations';
-import { documentPath } from '../../shared/resources/documents';
 import { DOCUMENT_ID } from '../fields';
 import { readDocumentId } from '../parameters';
+import { readVersions } from '../versions';
 
 export const getVersions: Operation = {
 	option: {
@@ -16,13 +14,7 @@ export const getVersions: Operation = {
 	fields: [DOCUMENT_ID],
 	async execute({ ctx, api, itemIndex }) {
 		const id = readDocumentId(ctx, itemIndex);
-		const body = await api.request<IDataObject>({
-			method: 'GET',
-			path: documentPath(id, '/versions'),
-			itemIndex,
-			resource: `document ${id} owned by this API key's profile`,
-		});
-		const versions = (body.versions as IDataObject[]) ?? [];
+		const versions = await readVersions(api, id, itemIndex);
 		return versions.map((version) => ({ documentId: id, ...normaliseTimestamps(version, ['createdAt']) }));
 	},
 };

@@ -6,7 +6,7 @@ import { documentPath } from '../../shared/resources/documents';
 import { readParameters, validate } from '../../shared/validate';
 import { DOCUMENT_ID, VERSION_NUMBER } from '../fields';
 import { readDocumentId } from '../parameters';
-import { explainMissingVersion } from '../versions';
+import { explainFailedRestore, readVersions } from '../versions';
 
 const optionalText = z
 	.string()
@@ -32,7 +32,8 @@ export const restoreVersion: Operation = {
 	option: {
 		name: 'Restore Version',
 		value: 'restoreVersion',
-		description: 'Make an earlier version current again (saved as a new version)',
+		description:
+			'Make an earlier version current again. Plugged.in first saves the current content as a backup version, then the restored copy: the output says which version is now current.',
 		action: 'Restore a version of a document',
 	},
 	fields: [
@@ -61,18 +62,22 @@ export const restoreVersion: Operation = {
 			readParameters(ctx, itemIndex, ['versionNumber', 'modelName', 'modelProvider']),
 			itemIndex,
 		);
-		const body = await explainMissingVersion(
-			node,
-			{ id, versionNumber: params.versionNumber, itemIndex },
-			api.request<IDataObject>({
+		const request = { id, versionNumber: params.versionNumber, itemIndex };
+		let body: IDataObject;
+		try {
+			body = await api.request<IDataObject>({
 				method: 'POST',
 				path: documentPath(id, `/versions/${params.versionNumber}`),
 				// Always a JSON body: the route fails (500) on an empty one.
 				body: params.modelName ? { restoredByModel: { name: params.modelName, provider: params.modelProvider } } : {},
 				itemIndex,
 				resource: `document ${id} owned by this API key's profile`,
-			}),
-		);
-		return { documentId: id, ...body };
+			});
+		} catch (error) {
+			throw await explainFailedRestore(api, node, error, request);
+		}
+		// The answer does not say which version is now current (a backup version comes before the restored copy).
+		const current = (await readVersions(api, id, itemIndex)).find((version) => version.isCurrent);
+		return { documentId: id, ...body, version: current?.versionNumber ?? null };
 	},
 };

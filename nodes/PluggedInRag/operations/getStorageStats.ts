@@ -3,6 +3,7 @@ import { NodeApiError } from 'n8n-workflow';
 import { z } from 'zod';
 
 import type { Operation } from '../../shared/operations';
+import { explainRagError, ragSwitchedOff } from '../answer';
 import { readParameters, validate } from '../../shared/validate';
 
 // The user ID travels in the URL: a huge one would be refused (431) before reaching Plugged.in.
@@ -31,8 +32,15 @@ export const getStorageStats: Operation = {
 	async execute({ ctx, api, node, itemIndex }) {
 		const { userId } = validate(node, schema, readParameters(ctx, itemIndex, ['userId']), itemIndex);
 		try {
-			return await api.request({ method: 'GET', path: '/api/rag/storage-stats', qs: { user_id: userId }, itemIndex });
+			return await api.request({
+				method: 'GET',
+				path: '/api/rag/storage-stats',
+				qs: { user_id: userId },
+				permanentFailure: ragSwitchedOff,
+				itemIndex,
+			});
 		} catch (error) {
+			if (error instanceof NodeApiError) explainRagError(error);
 			if (error instanceof NodeApiError && error.httpCode === '403') {
 				error.description = `User ID "${userId}" is not the owner of this API key. Use the owner's user ID: it is in metadata.triggered_by of an agent's CREATED lifecycle event.`;
 			}

@@ -37,9 +37,16 @@ async function listEntries(api: PluggedInApi, params: Params) {
 		.map((entry) => ({ at: stamp(entry.updatedAt), key: String(entry.uuid), entry }));
 }
 
+/**
+ * A new entry's timestamps are not equal on the real server (set: updatedAt about 1 ms before createdAt,
+ * one from the app, one from the database; push: equal); an overwrite moves updatedAt on by the time since.
+ */
+const CREATED_WITHIN_MS = 1_000;
+
 function entryItem(entry: IDataObject): IDataObject {
 	const normalised = normaliseEntry(entry);
-	const change = normalised.createdAt === normalised.updatedAt ? 'created' : 'updated';
+	const apart = Math.abs(Date.parse(String(normalised.updatedAt)) - Date.parse(String(normalised.createdAt)));
+	const change = apart < CREATED_WITHIN_MS ? 'created' : 'updated';
 	return { event: 'clipboardEntryChanged', change, ...normalised };
 }
 

@@ -2,7 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { normaliseTimestamps } from '../dates';
 
-/** A clipboard entry as the server sends it (pop leaves out `name` and `source`). */
+/** A clipboard entry as the server sends it (pop leaves out `source`). */
 export interface ClipboardEntry extends IDataObject {
 	uuid: string;
 	name?: string | null;

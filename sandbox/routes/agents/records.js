@@ -9,7 +9,17 @@ const {
 	createFieldsProblem,
 	redactSensitiveMetadata,
 } = require('./validators');
-const { listColumns, templateSummary, newest, clone, notFound, uuidCast, strictJson, lenientJson } = require('./rows');
+const {
+	listColumns,
+	templateSummary,
+	newest,
+	clone,
+	notFound,
+	profileUuid,
+	uuidCast,
+	strictJson,
+	lenientJson,
+} = require('./rows');
 
 class AgentRecordRoutes {
 	list(req) {
@@ -63,7 +73,7 @@ class AgentRecordRoutes {
 		if (template) template.install_count++;
 		this.logEvent(row.uuid, 'CREATED', null, 'NEW', {
 			triggered_by: req.userId,
-			profile_uuid: req.profile,
+			profile_uuid: profileUuid(req.profile),
 			template_uuid: template?.uuid,
 			template_name: template ? `${template.namespace}/${template.name}` : undefined,
 		});
@@ -174,7 +184,7 @@ class AgentRecordRoutes {
 		const byState = Object.fromEntries(STATES.map((state) => [state, 0]));
 		for (const agent of agents) byState[agent.state]++;
 		return json(200, {
-			profile: { uuid: req.profile, name: 'Default Workspace', tier: 'free' },
+			profile: { uuid: profileUuid(req.profile), name: 'Default Workspace', tier: 'free' },
 			quota: {
 				max_agents: MAX_AGENTS,
 				current_agents: agents.length,

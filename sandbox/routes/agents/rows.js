@@ -1,6 +1,17 @@
 'use strict';
 // How the routes read bodies and ids and shape rows, as the server's code does.
+const { createHash } = require('node:crypto');
 const { error, UUID } = require('../../http');
+
+/**
+ * The profile's uuid as the server shows it (profile_uuid, the quota's profile.uuid): the sandbox names
+ * profiles by readable keys ('profile-sandbox'), so each key maps to a fixed uuid of its own.
+ */
+function profileUuid(profile) {
+	if (UUID.test(profile)) return profile;
+	const hex = createHash('sha1').update(`profile:${profile}`).digest('hex');
+	return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
 
 /** The columns GET /api/agents selects (no token, no config values). */
 const LIST_COLUMNS = [
@@ -61,4 +72,14 @@ function lenientJson(req) {
 	}
 }
 
-module.exports = { listColumns, templateSummary, newest, clone, notFound, uuidCast, strictJson, lenientJson };
+module.exports = {
+	profileUuid,
+	listColumns,
+	templateSummary,
+	newest,
+	clone,
+	notFound,
+	uuidCast,
+	strictJson,
+	lenientJson,
+};

@@ -3,7 +3,7 @@
 const { randomBytes } = require('node:crypto');
 const { STATES, TERMINAL, INTERVAL_MS, MINUTE, MODEL_ROUTER_SERVICE } = require('./rules');
 const { SEEDED } = require('./seeds');
-const { clone, uuidCast } = require('./rows');
+const { clone, profileUuid, uuidCast } = require('./rows');
 
 class AgentStore {
 	// ── For tests and demos ──────────────────────────────────────────────────
@@ -83,7 +83,7 @@ class AgentStore {
 			createdAt,
 			metadata: { image: 'nginx:alpine', ...metadata },
 		});
-		const created = { triggered_by: owner.userId, profile_uuid: owner.profile };
+		const created = { triggered_by: owner.userId, profile_uuid: profileUuid(owner.profile) };
 		this.logEvent(row.uuid, 'CREATED', null, 'NEW', created, row.created_at);
 		if (deployed) {
 			this.cluster.set(row.uuid, 1);
@@ -193,13 +193,13 @@ class AgentStore {
 	}
 
 	profileAgents(profile) {
-		return [...this.agents.values()].filter((agent) => agent.profile_uuid === profile);
+		return [...this.agents.values()].filter((agent) => agent.profile_uuid === profileUuid(profile));
 	}
 
 	/** The request's agent if it belongs to the caller's profile; a non-uuid id fails the cast (500). */
 	owned(req) {
 		const agent = this.agents.get(uuidCast(req.params.id));
-		return agent && agent.profile_uuid === req.profile ? agent : undefined;
+		return agent && agent.profile_uuid === profileUuid(req.profile) ? agent : undefined;
 	}
 
 	insert({ profile, name, template = null, accessLevel, configValues, metadata, uuid, createdAt }) {
@@ -208,7 +208,7 @@ class AgentStore {
 			uuid: uuid ?? this.ctx.newId(),
 			name,
 			dns_name: name,
-			profile_uuid: profile,
+			profile_uuid: profileUuid(profile),
 			template_uuid: template?.uuid ?? null,
 			access_level: accessLevel || 'PRIVATE',
 			state: 'NEW',

@@ -115,11 +115,20 @@ class DocumentWriteRoutes {
 		const row = doc.versions.find((entry) => entry.versionNumber === versionNumber);
 		// The server's restoreVersion() returns false on any failure, a missing version included.
 		if (!row) return error(500, 'Failed to restore version');
+		// A running 3.3.0 saves the current content first, then the restored copy: v2 of a v4 document gives v6.
+		const system = { name: 'System', provider: 'internal', version: '1.0' };
+		const current = doc.content.toString('utf8');
+		this.newVersion(doc, current, {
+			createdByModel: system,
+			changeSummary: `Backup before restoring version ${versionNumber}`,
+			operation: 'replace',
+			previous: current,
+		});
 		this.newVersion(doc, row.content, {
-			createdByModel: restoredByModel || { name: 'System', provider: 'internal', version: '1.0' },
+			createdByModel: restoredByModel || system,
 			changeSummary: `Restored from version ${versionNumber}`,
 			operation: 'replace',
-			previous: doc.content.toString('utf8'),
+			previous: current,
 		});
 		return json(200, { success: true, message: `Version ${versionNumber} restored successfully` });
 	}

@@ -37,7 +37,8 @@ export const search: Operation = {
 				{ name: 'One Item per Document', value: 'results' },
 				{ name: 'One Item With Results and Totals', value: 'summary' },
 			],
-			description: 'Whether to output each document as an item, or one item with `results`, `total` and `hasMore`',
+			description:
+				'Whether to output each document as an item, or one item with `results`, `total`, `totalApproximate` and `hasMore`. `total` is exact when every result is in hand; otherwise it is the server\'s count, which can over-count (`totalApproximate: true`).',
 		},
 	],
 	async execute({ ctx, api, node, itemIndex }) {
@@ -77,11 +78,14 @@ export const search: Operation = {
 			return params.simplify ? pick(normalised, SEARCH_FIELDS) : normalised;
 		});
 		if (params.outputMode === 'results') return documents;
-		// `total` comes as a string and counts attribution rows, so it can exceed the real number.
+		// The server's `total` (a string) counts attribution rows, so it can exceed the real number. With
+		// Return All, or a short last page, every result is in hand and the count is ours.
+		const complete = params.returnAll || !lastPageFull;
 		return {
 			results: documents,
-			total: Number(last.total ?? documents.length),
-			hasMore: last.hasMore === true && lastPageFull,
+			total: complete ? documents.length : Number(last.total ?? documents.length),
+			totalApproximate: !complete,
+			hasMore: !complete && last.hasMore === true,
 		};
 	},
 };
