@@ -2,7 +2,14 @@
 // A validation message names a parameter by the label the user sees: every field of every node is checked.
 const { parameterLabel } = require('../../nodes/shared/validate');
 
-const NODES = ['PluggedInDocuments', 'PluggedInRag', 'PluggedInClipboard', 'PluggedInAgents', 'PluggedInTrigger'];
+const NODES = [
+	'PluggedInDocuments',
+	'PluggedInRag',
+	'PluggedInClipboard',
+	'PluggedInAgents',
+	'PluggedInNotifications',
+	'PluggedInTrigger',
+];
 // Options pickers whose label changes with the operation ("Get By", "Delete By"): a choice, never a typed value.
 const CHOICES_ONLY = ['keyBy'];
 
