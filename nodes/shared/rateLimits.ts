@@ -34,13 +34,34 @@ const ID = '[^/]+';
 const route = (pattern: string) => new RegExp(`^/api/${pattern}/?$`);
 
 const PUBLISHED: PublishedLimit[] = [
-	{ method: 'PATCH', path: route(`documents/${ID}`), layer: 2, max: 10, windowMs: 5 * MINUTE, what: 'document updates' },
+	{
+		method: 'PATCH',
+		path: route(`documents/${ID}`),
+		layer: 2,
+		max: 10,
+		windowMs: 5 * MINUTE,
+		what: 'document updates',
+	},
 	{ method: 'POST', path: route('documents/ai'), layer: 2, max: 100, windowMs: HOUR, what: 'document creations' },
 	{ method: 'POST', path: route('documents/search'), layer: 2, max: 100, windowMs: MINUTE, what: 'document searches' },
 	{ method: 'GET', path: route('clipboard'), layer: 2, max: 100, windowMs: MINUTE, what: 'clipboard reads' },
 	{ method: 'POST', path: route('clipboard(/push)?'), layer: 2, max: 60, windowMs: MINUTE, what: 'clipboard writes' },
-	{ method: 'DELETE', path: route('clipboard'), layer: 2, max: 30, windowMs: MINUTE, what: 'clipboard deletes and pops' },
-	{ method: 'POST', path: route('clipboard/pop'), layer: 2, max: 30, windowMs: MINUTE, what: 'clipboard deletes and pops' },
+	{
+		method: 'DELETE',
+		path: route('clipboard'),
+		layer: 2,
+		max: 30,
+		windowMs: MINUTE,
+		what: 'clipboard deletes and pops',
+	},
+	{
+		method: 'POST',
+		path: route('clipboard/pop'),
+		layer: 2,
+		max: 30,
+		windowMs: MINUTE,
+		what: 'clipboard deletes and pops',
+	},
 	{ method: 'GET', path: route('agents'), layer: 3, max: 60, windowMs: MINUTE, what: 'agent list requests' },
 	{ method: 'POST', path: route('agents'), layer: 3, max: 20, windowMs: HOUR, what: 'agent creations' },
 	{ method: 'GET', path: route(`agents/${ID}`), layer: 3, max: 120, windowMs: MINUTE, what: 'agent reads' },

@@ -81,9 +81,10 @@ describe('Documents Create, layer 2 (100 per hour per key)', () => {
 		expect(failed.map((item) => item.pairedItem.item)).toEqual([100, 101, 102, 103]);
 		const [first] = failed;
 		expect(first.json.httpCode).toBe('429');
-		const match = /^Plugged\.in allows 100 document creations per hour for this API key; try again after (\d\d):(\d\d):(\d\d) UTC$/.exec(
-			first.json.error,
-		);
+		const match =
+			/^Plugged\.in allows 100 document creations per hour for this API key; try again after (\d\d):(\d\d):(\d\d) UTC$/.exec(
+				first.json.error,
+			);
 		expect(match).not.toBeNull();
 		const [h, m, s] = match.slice(1).map(Number);
 		const day = new Date(before);
@@ -131,7 +132,9 @@ describe('Agents on a server without Redis (Retry-After 60 s, X-RateLimit-Reset 
 		for (let i = 0; i < 29; i++) expect((await t.run({ operation: 'getMany' })).error).toBeUndefined();
 		const { error, requests } = await t.sent({ operation: 'getMany', options: { maxRateLimitWait: 10 } });
 		expect(refusals(requests)).toHaveLength(1);
-		expect(error.message).toMatch(/^Plugged\.in allows 30 agent list requests per minute from one client address to this route; try again after/);
+		expect(error.message).toMatch(
+			/^Plugged\.in allows 30 agent list requests per minute from one client address to this route; try again after/,
+		);
 		expect(error.description).toMatch(/another API key does not help/);
 	});
 });
