@@ -111,12 +111,14 @@ export interface LimitState {
 	probing: boolean;
 	/** Probing after this execution's own full budget: the next success gives the window's length. */
 	learning: boolean;
+	/** A request is out asking whether the window has ended. */
+	probeInFlight: boolean;
 	/** The rule and reset of the last refusal, for the words of a later fail-fast. */
 	refusal?: { rule: LimitRule; limit: number; resetAt?: number };
 }
 
 export function newLimitState(): LimitState {
-	return { pausedUntil: 0, sent: 0, succeeded: 0, probing: false, learning: false };
+	return { pausedUntil: 0, sent: 0, succeeded: 0, probing: false, learning: false, probeInFlight: false };
 }
 
 /** Header-less 429s are asked again after 0.5 s, 1 s, then every second, until the window opens again. */

@@ -118,19 +118,21 @@ export class PluggedInApi {
 		let waitedMs = 0;
 		let probes = 0;
 		for (let attempt = 0; ; ) {
-			waitedMs += await this.waitForLimits(counters, waitedMs, spec);
+			const { waited, probing } = await this.waitForLimits(counters, waitedMs, spec);
+			waitedMs += waited;
 			const canRetry = attempt < this.options.maxRetries;
-			this.countSent(counters);
 			let response: RawResponse;
 			try {
 				response = await this.attempt(spec);
 			} catch (error) {
+				for (const state of probing) state.probeInFlight = false;
 				if (idempotent && canRetry) {
 					await sleep(backoffMs(attempt++));
 					continue;
 				}
 				throw this.networkError(error, spec, idempotent);
 			}
+			for (const state of probing) state.probeInFlight = false;
 			const { statusCode } = response;
 			if (statusCode === 429) {
 				// The server did nothing: any request, writes included, is sent again once the limit allows,
@@ -300,11 +302,21 @@ export class PluggedInApi {
 		const { budget, windowMs, windowStart } = state;
 		const windowEnd = windowMs !== undefined && windowStart !== undefined ? windowStart + windowMs : undefined;
 		const paced = budget !== undefined && windowEnd !== undefined && now < windowEnd && state.sent >= budget;
-		return Math.max(state.pausedUntil, paced ? windowEnd : 0);
+		// While the window's end is being found, one request asks at a time; the others look again shortly.
+		const probed = state.probing && state.probeInFlight ? now + 50 : 0;
+		return Math.max(state.pausedUntil, paced ? windowEnd : 0, probed);
 	}
 
-	/** Sleeps until every counter of the request allows it; fails at once when that is past Max Rate-Limit Wait. */
-	private async waitForLimits(counters: Counter[], waitedBefore: number, spec: RequestSpec): Promise<number> {
+	/**
+	 * Sleeps until every counter of the request allows it, then counts the request as sent (in the same
+	 * step, so parallel items cannot all pass a budget's last place); fails at once when the wait would go
+	 * past Max Rate-Limit Wait.
+	 */
+	private async waitForLimits(
+		counters: Counter[],
+		waitedBefore: number,
+		spec: RequestSpec,
+	): Promise<{ waited: number; probing: LimitState[] }> {
 		let waited = 0;
 		for (;;) {
 			const now = Date.now();
@@ -314,7 +326,7 @@ export class PluggedInApi {
 				const ready = this.readyAt(counter, now);
 				if (ready > until) [until, holding] = [ready, counter];
 			}
-			if (!holding) return waited;
+			if (!holding) return { waited, probing: this.countSent(counters) };
 			if (waitedBefore + waited + (until - now) > this.options.maxRateLimitWaitMs) {
 				throw this.rateLimitError(holding, until, waitedBefore + waited, spec);
 			}
@@ -323,8 +335,10 @@ export class PluggedInApi {
 		}
 	}
 
-	private countSent(counters: Counter[]): void {
+	/** Returns the counters this request probes (their window's end is being looked for). */
+	private countSent(counters: Counter[]): LimitState[] {
 		const now = Date.now();
+		const probing: LimitState[] = [];
 		for (const { state } of counters) {
 			const { windowMs, windowStart } = state;
 			if (windowStart !== undefined && windowMs !== undefined && now >= windowStart + windowMs) {
@@ -332,7 +346,12 @@ export class PluggedInApi {
 			}
 			if (state.windowStart === undefined) [state.windowStart, state.sent, state.succeeded] = [now, 0, 0];
 			state.sent++;
+			if (state.probing) {
+				state.probeInFlight = true;
+				probing.push(state);
+			}
 		}
+		return probing;
 	}
 
 	/** The server took the request (any answer but 429): a counter that was being probed has opened a new window. */
