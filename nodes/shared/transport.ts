@@ -152,7 +152,8 @@ export class PluggedInApi {
 				throw this.brokenAnswer(response, spec, idempotent);
 			}
 			if (statusCode >= 500 && idempotent && canRetry && !spec.permanentFailure?.(response.raw.toString('utf8'))) {
-				await sleep(retryAfterMs(response.headers) ?? backoffMs(attempt++));
+				await sleep(retryAfterMs(response.headers) ?? backoffMs(attempt));
+				attempt++;
 				continue;
 			}
 			throw this.httpError(response, spec, idempotent);
