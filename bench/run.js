@@ -7,9 +7,11 @@
  *   2. Documents Get Many with Return All over 10,000 documents: time against the paging floor, peak memory.
  *   3. The trigger's poll on a 10,000-document library with nothing new: requests and time per poll.
  *   4. The package: cold load time of the node modules, tarball size.
+ *   5. Rate-limited bulk jobs with the sandbox's limits on, time-scaled (bench/rateLimited.js).
  * Prints the tables, writes bench/results.json (one entry per target) and, for a full run, BENCHMARKS.md.
  * Options: --line 1|2 (default 2: n8n 2.41.1 on Node 24), --quick (100 items, 1,000 documents), --no-build,
- *   --latency <ms> (default 20), --strict (exit code 1 when a target is not met; by default only a failed run fails).
+ *   --latency <ms> (default 20), --strict (exit code 1 when a target is not met; by default only a failed run fails),
+ *   --only-rate-limits (section 5 alone; BENCHMARKS.md is left alone).
  */
 const { execFileSync } = require('node:child_process');
 const fs = require('node:fs');
@@ -24,6 +26,7 @@ const { importAll, log } = require('./measure');
 const { printReport, writeMarkdown, writeResults, BENCH_DIR } = require('./report');
 const { SandboxProbe } = require('./sandboxProbe');
 const sections = require('./sections');
+const { rateLimitedSection, rateLimitedWorkflows } = require('./rateLimited');
 
 const loadAverage = () =>
 	os
@@ -52,6 +55,7 @@ function options() {
 			'no-build': { type: 'boolean' },
 			latency: { type: 'string' },
 			strict: { type: 'boolean' },
+			'only-rate-limits': { type: 'boolean' },
 		},
 	});
 	const line = Number(values.line ?? 2);
@@ -64,6 +68,7 @@ function options() {
 		items: values.quick ? 100 : 1000,
 		documents: values.quick ? 1000 : 10_000,
 		quick: Boolean(values.quick),
+		onlyRateLimits: Boolean(values['only-rate-limits']),
 	};
 }
 
@@ -99,19 +104,20 @@ async function main() {
 	const results = [];
 	try {
 		await instance.importCredential(sandbox.url, sandbox.apiKey);
-		await importAll(
-			instance,
-			sections.benchWorkflows({ ...settings, agentId: SEEDED_AGENTS.active, baseUrl: sandbox.url }),
-		);
-		results.push(await sections.callsSection(env, settings));
-		results.push(await sections.returnAllSection(env, settings));
+		const context = { ...settings, agentId: SEEDED_AGENTS.active, baseUrl: sandbox.url };
+		await importAll(instance, { ...sections.benchWorkflows(context), ...rateLimitedWorkflows(context) });
+		if (!settings.onlyRateLimits) {
+			results.push(await sections.callsSection(env, settings));
+			results.push(await sections.returnAllSection(env, settings));
+		}
+		results.push(await rateLimitedSection(env, settings));
 	} finally {
 		await sandbox.stop();
 		// The n8n user folder holds every bench execution (tens of MB); the tarball's folder is ours too.
 		fs.rmSync(instance.userFolder, { recursive: true, force: true });
 		fs.rmSync(path.dirname(tarball), { recursive: true, force: true });
 	}
-	results.push(sections.triggerSection(settings), sections.packageSection());
+	if (!settings.onlyRateLimits) results.push(sections.triggerSection(settings), sections.packageSection());
 
 	const scenarios = results.flatMap((result) => result.scenarios);
 	const figures = results.flatMap((result) => result.figures);
@@ -120,7 +126,7 @@ async function main() {
 	printReport({ machine, scenarios, figures });
 	writeResults(path.join(BENCH_DIR, 'results.json'), figures);
 	// BENCHMARKS.md keeps the latest full run; a --quick smoke run does not replace it.
-	if (!settings.quick) {
+	if (!settings.quick && !settings.onlyRateLimits) {
 		writeMarkdown(path.join(BENCH_DIR, '..', 'BENCHMARKS.md'), {
 			machine,
 			scenarios,

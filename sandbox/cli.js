@@ -11,6 +11,10 @@ const USAGE = `Usage: npm run sandbox -- [options]
   --api-key K         the accepted API key (env SANDBOX_API_KEY)
   --latency-ms N      delay added to every answer (env SANDBOX_LATENCY_MS)
   --rate-limits       enforce the real server's three rate-limit layers
+  --rate-limit-scale F  with --rate-limits: every window (and Retry-After, X-RateLimit-Reset) times F,
+                      e.g. 0.1 makes a 60 s window 6 s (default 1)
+  --agents-no-redis   with --rate-limits: agent routes limited as a server without Redis (half the limits,
+                      one counter per path, Retry-After 60 s with a later X-RateLimit-Reset)
   --faults SPEC       fault ratios, e.g. 500=0.1,reset=0.05 (modes: ${FAULT_MODES.join(', ')})
   --slow-ms N         how long a "slow" fault waits (default 5000)
   --no-seed           start with an empty library, clipboard and agent list
@@ -30,6 +34,13 @@ function parseFaults(spec) {
 	return ratios;
 }
 
+function rateLimitScale(value) {
+	if (value === undefined) return undefined;
+	const scale = Number(value);
+	if (!(scale > 0 && scale <= 1)) throw new Error(`bad --rate-limit-scale "${value}": use a number in (0, 1]`);
+	return scale;
+}
+
 async function main() {
 	const { values } = parseArgs({
 		options: {
@@ -38,6 +49,8 @@ async function main() {
 			'api-key': { type: 'string' },
 			'latency-ms': { type: 'string' },
 			'rate-limits': { type: 'boolean' },
+			'rate-limit-scale': { type: 'string' },
+			'agents-no-redis': { type: 'boolean' },
 			faults: { type: 'string' },
 			'slow-ms': { type: 'string' },
 			'no-seed': { type: 'boolean' },
@@ -53,7 +66,11 @@ async function main() {
 		host: values.host ?? env.SANDBOX_HOST ?? '127.0.0.1',
 		apiKey: values['api-key'] ?? env.SANDBOX_API_KEY,
 		latencyMs: Number(values['latency-ms'] ?? env.SANDBOX_LATENCY_MS ?? 0),
-		rateLimits: { enabled: Boolean(values['rate-limits']) },
+		rateLimits: {
+			enabled: Boolean(values['rate-limits']),
+			agentsWithoutRedis: Boolean(values['agents-no-redis']),
+		},
+		rateLimitScale: rateLimitScale(values['rate-limit-scale'] ?? env.SANDBOX_RATE_LIMIT_SCALE),
 		faults: values.faults
 			? { ratios: parseFaults(values.faults), slowMs: Number(values['slow-ms'] ?? 5000) }
 			: undefined,

@@ -27,6 +27,7 @@ const { RagArea } = require('./routes/rag');
  * @property {Record<string, KeyOwner>} [extraKeys]  more keys, each with its own profile (ownership tests)
  * @property {number} [latencyMs]       added before every answer
  * @property {RateLimitConfig} [rateLimits]  off unless `enabled`
+ * @property {number} [rateLimitScale]  every rate-limit window times this (0.1: 60 s → 6 s); default 1
  * @property {FaultConfig} [faults]     none unless given
  * @property {boolean} [seed]           fill the library, clipboard and agents with sample data
  * @property {boolean} [documentDeleteRoute]  answer DELETE /api/documents/{id} (plugged.in itself answers 405)
@@ -37,6 +38,8 @@ const { RagArea } = require('./routes/rag');
  * @property {boolean} enabled
  * @property {number} [l1WindowMs]      layer 1 window (default 60 s)
  * @property {number} [l1Max]           layer 1 requests per window (default 100)
+ * @property {boolean} [agentsWithoutRedis]  agent routes as a server without Redis: half the limits, one
+ *   counter per address and path opened by any call, Retry-After 60 s with the window's real end in X-RateLimit-Reset
  *
  * @typedef {object} FaultConfig       injected failures (./faults.js)
  * @property {Record<string, number>} ratios  fault mode → share of requests, e.g. { '500': 0.1, reset: 0.05 }
@@ -83,7 +86,7 @@ class Sandbox {
 		this.owners.set(this.apiKey, { profile: 'profile-sandbox', userId: 'user-sandbox' });
 		for (const [key, owner] of Object.entries(options.extraKeys ?? {})) this.owners.set(key, owner);
 		this.latencyMs = options.latencyMs ?? 0;
-		this.limiter = new RateLimiter(this.clock, options.rateLimits);
+		this.limiter = new RateLimiter(this.clock, options.rateLimits, options.rateLimitScale);
 		this.faults = new Faults(options.faults);
 		this.origins = [...PLUGGEDIN_ORIGINS, ...(options.allowedOrigins ?? [])];
 		const ctx = { clock: this.clock, newId: randomUUID, owners: this.owners, sandbox: this };

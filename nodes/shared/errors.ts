@@ -30,7 +30,6 @@ const WHAT_TO_DO: Record<number, string> = {
 	405: 'This Plugged.in server does not offer this operation through its API.',
 	409: 'The resource is in a conflicting state: refresh it and try again.',
 	413: 'The request is too large for Plugged.in: send less content.',
-	429: 'Plugged.in is rate limiting this API key. Try again later, or lower "Requests in Parallel".',
 };
 
 export interface DescribedError {
@@ -68,10 +67,6 @@ export function describeStatus(
 
 	let description = WHAT_TO_DO[status] ?? (status >= 500 ? serverErrorAdvice(spec) : '');
 	if (status === 404) description = notFoundAdvice(Boolean(json), spec.resource);
-	if (status === 429) {
-		const retryAfter = headers['retry-after'] ?? (json?.retryAfter !== undefined ? String(json.retryAfter) : undefined);
-		if (retryAfter) description = `Plugged.in asks to wait ${retryAfter} s before the next request. ${description}`;
-	}
 	if (status >= 300 && status < 400) {
 		const target = redirectOrigin(headers.location);
 		message = `Plugged.in answered HTTP ${status}, a redirect${target ? ` to ${target}` : ''}`;

@@ -9,7 +9,16 @@ export const REQUEST_OPTIONS: INodeProperties[] = [
 		typeOptions: { minValue: 0, maxValue: 10 },
 		default: 5,
 		description:
-			'How often to retry when Plugged.in rate limits (429) or, for reads and deletes, fails (5xx, network). Writes are never repeated after a 5xx.',
+			'How often to retry a read or delete after a server error (5xx), a lost connection or a timeout. Writes are never repeated after a 5xx. Rate limits (429) do not count: see Max Rate-Limit Wait.',
+	},
+	{
+		displayName: 'Max Rate-Limit Wait (Seconds)',
+		name: 'maxRateLimitWait',
+		type: 'number',
+		typeOptions: { minValue: 0, maxValue: 86400 },
+		default: 300,
+		description:
+			'How long one request may wait for Plugged.in rate limits (429) before its item fails with the time the limit resets. 0 fails at the first 429.',
 	},
 	{
 		displayName: 'Requests in Parallel',

@@ -22,6 +22,7 @@ const requestOptionsSchema = z.object({
 		.object({
 			timeout: numberOption(1, 600, false),
 			maxRetries: numberOption(0, 10, true),
+			maxRateLimitWait: numberOption(0, 86_400, false),
 			parallel: numberOption(1, 50, true),
 		})
 		.passthrough(),
@@ -42,5 +43,6 @@ export function transportOptions(options: RequestOptions): Partial<TransportOpti
 	return {
 		timeoutMs: options.timeout === undefined ? undefined : options.timeout * 1000,
 		maxRetries: options.maxRetries,
+		maxRateLimitWaitMs: options.maxRateLimitWait === undefined ? undefined : options.maxRateLimitWait * 1000,
 	};
 }

@@ -20,6 +20,15 @@ import {
 	type NetworkFailure,
 	type ParsedBody,
 } from './errors';
+import {
+	announcedResetAt,
+	limitsOf,
+	newLimitState,
+	probeDelayMs,
+	rateLimitText,
+	type LimitRule,
+	type LimitState,
+} from './rateLimits';
 
 export const CREDENTIAL_NAME = 'pluggedInApi';
 
@@ -61,22 +70,33 @@ export interface ApiResponse<T = unknown> {
 export interface TransportOptions {
 	/** Per-attempt timeout in milliseconds. */
 	timeoutMs: number;
-	/** Retries after the first attempt. */
+	/** Retries after the first attempt (errors; rate limits are waited out instead). */
 	maxRetries: number;
+	/** How long one request may wait for rate limits in all, in milliseconds; 0 = fail at the first 429. */
+	maxRateLimitWaitMs: number;
 }
 
-export const DEFAULT_TRANSPORT: TransportOptions = { timeoutMs: 60_000, maxRetries: 5 };
+export const DEFAULT_TRANSPORT: TransportOptions = { timeoutMs: 60_000, maxRetries: 5, maxRateLimitWaitMs: 300_000 };
+
+/** A limit a request counts against, with what this execution knows about it. */
+interface Counter {
+	rule: LimitRule;
+	state: LimitState;
+}
 
 const BACKOFF_START_MS = 1_000;
 const BACKOFF_CAP_MS = 30_000;
 
 /**
  * The only way this package talks to Plugged.in. One instance per execution (or poll):
- * credentials and base URL are read once, and a 429 seen by any request holds back every
- * request of the execution, so parallel items slow down together instead of multiplying 429s.
+ * credentials and base URL are read once, and what it learns about the server's rate limits (a
+ * 429's reset, a window's budget) holds back every request on the same counter, so parallel items
+ * slow down together instead of multiplying 429s, and a limit that holds for an hour fails the
+ * remaining items at once instead of sending each of them into it.
  */
 export class PluggedInApi {
-	private pausedUntil = 0;
+	/** The server's counters this execution has used: 'L1 <path>', 'L2' (the key's), 'L3 <path>'. */
+	private readonly counters = new Map<string, LimitState>();
 
 	private constructor(
 		private readonly ctx: ApiContext,
@@ -102,40 +122,49 @@ export class PluggedInApi {
 
 	async send<T = unknown>(spec: RequestSpec): Promise<ApiResponse<T>> {
 		const idempotent = spec.idempotent ?? isIdempotentMethod(spec.method);
-		for (let attempt = 0; ; attempt++) {
-			await this.waitForRateLimit();
+		const counters = this.countersOf(spec);
+		let waitedMs = 0;
+		let probes = 0;
+		for (let attempt = 0; ; ) {
+			const { waited, probing } = await this.waitForLimits(counters, waitedMs, spec);
+			waitedMs += waited;
 			const canRetry = attempt < this.options.maxRetries;
 			let response: RawResponse;
 			try {
 				response = await this.attempt(spec);
 			} catch (error) {
+				for (const state of probing) state.probeInFlight = false;
 				const { code, message } = networkCause(error);
 				const failure = networkFailure(code, message);
 				// A refused connection, an unknown host or a failed TLS handshake sent nothing: even a write may go again.
 				if ((idempotent || nothingSent(failure)) && canRetry) {
-					await sleep(backoffMs(attempt));
+					await sleep(backoffMs(attempt++));
 					continue;
 				}
 				throw this.networkError(failure, code, spec, idempotent);
 			}
+			for (const state of probing) state.probeInFlight = false;
 			const { statusCode } = response;
+			if (statusCode === 429) {
+				// The server did nothing: any request, writes included, is sent again once the limit allows,
+				// without using up Max Retries. waitForLimits fails fast when the wait is longer than allowed.
+				if (!this.refused(counters, response, probes)) probes++;
+				continue;
+			}
+			this.countAccepted(counters);
 			if (statusCode >= 200 && statusCode < 300) {
 				const result = this.success<T>(response, spec);
 				if (result) return result;
 				// A broken answer (cut off, a proxy's page): a read is asked again; a write may have been applied.
 				if (idempotent && canRetry) {
-					await sleep(backoffMs(attempt));
+					await sleep(backoffMs(attempt++));
 					continue;
 				}
 				throw this.brokenAnswer(response, spec, idempotent);
 			}
-			if (statusCode === 429) {
-				// Even when this request gives up, the next ones (other items) wait out the limit.
-				this.pause(retryAfterMs(response.headers) ?? backoffMs(attempt));
-				if (canRetry) continue;
-			}
 			if (statusCode >= 500 && idempotent && canRetry && !spec.permanentFailure?.(response.raw.toString('utf8'))) {
 				await sleep(retryAfterMs(response.headers) ?? backoffMs(attempt));
+				attempt++;
 				continue;
 			}
 			throw this.httpError(response, spec, idempotent);
@@ -261,14 +290,139 @@ export class PluggedInApi {
 		return error;
 	}
 
-	private pause(ms: number): void {
-		this.pausedUntil = Math.max(this.pausedUntil, Date.now() + ms);
+	private countersOf(spec: RequestSpec): Counter[] {
+		const { l1, route } = limitsOf(spec.method, spec.path.split('?')[0]);
+		return (route ? [l1, route] : [l1]).map((rule) => {
+			let state = this.counters.get(rule.key);
+			if (!state) this.counters.set(rule.key, (state = newLimitState()));
+			return { rule, state };
+		});
 	}
 
-	private async waitForRateLimit(): Promise<void> {
-		for (let wait = this.pausedUntil - Date.now(); wait > 0; wait = this.pausedUntil - Date.now()) {
-			await sleep(wait);
+	/** When a counter lets the next request through: after a 429's reset, or after the learned window once its budget is sent. */
+	private readyAt({ state }: Counter, now: number): number {
+		const { budget, windowMs, windowStart } = state;
+		const windowEnd = windowMs !== undefined && windowStart !== undefined ? windowStart + windowMs : undefined;
+		const paced = budget !== undefined && windowEnd !== undefined && now < windowEnd && state.sent >= budget;
+		// While the window's end is being found, one request asks at a time; the others look again shortly.
+		const probed = state.probing && state.probeInFlight ? now + 50 : 0;
+		return Math.max(state.pausedUntil, paced ? windowEnd : 0, probed);
+	}
+
+	/**
+	 * Sleeps until every counter of the request allows it, then counts the request as sent (in the same
+	 * step, so parallel items cannot all pass a budget's last place); fails at once when the wait would go
+	 * past Max Rate-Limit Wait.
+	 */
+	private async waitForLimits(
+		counters: Counter[],
+		waitedBefore: number,
+		spec: RequestSpec,
+	): Promise<{ waited: number; probing: LimitState[] }> {
+		let waited = 0;
+		for (;;) {
+			const now = Date.now();
+			let until = now;
+			let holding: Counter | undefined;
+			for (const counter of counters) {
+				const ready = this.readyAt(counter, now);
+				if (ready > until) [until, holding] = [ready, counter];
+			}
+			if (!holding) return { waited, probing: this.countSent(counters) };
+			if (waitedBefore + waited + (until - now) > this.options.maxRateLimitWaitMs) {
+				throw this.rateLimitError(holding, until, waitedBefore + waited, spec);
+			}
+			await sleep(until - now);
+			waited += Date.now() - now;
 		}
+	}
+
+	/** Returns the counters this request probes (their window's end is being looked for). */
+	private countSent(counters: Counter[]): LimitState[] {
+		const now = Date.now();
+		const probing: LimitState[] = [];
+		for (const { state } of counters) {
+			const { windowMs, windowStart } = state;
+			if (windowStart !== undefined && windowMs !== undefined && now >= windowStart + windowMs) {
+				state.windowStart = undefined;
+			}
+			if (state.windowStart === undefined) [state.windowStart, state.sent, state.succeeded] = [now, 0, 0];
+			state.sent++;
+			if (state.probing) {
+				state.probeInFlight = true;
+				probing.push(state);
+			}
+		}
+		return probing;
+	}
+
+	/** The server took the request (any answer but 429): a counter that was being probed has opened a new window. */
+	private countAccepted(counters: Counter[]): void {
+		const now = Date.now();
+		for (const { state } of counters) {
+			if (state.probing) {
+				state.probing = false;
+				if (state.learning && state.windowStart !== undefined) {
+					[state.windowMs, state.budget] = [now - state.windowStart, state.succeeded];
+					[state.windowStart, state.sent, state.succeeded] = [now, 1, 0];
+				}
+			}
+			state.succeeded++;
+		}
+	}
+
+	/**
+	 * Records a 429 on the counter that gave it and pauses that counter: until the announced reset (the later
+	 * of Retry-After and X-RateLimit-Reset), or, without one (layer 1 says nothing), for a short probe.
+	 * Returns whether a reset was announced.
+	 */
+	private refused(counters: Counter[], response: RawResponse, probes: number): boolean {
+		const now = Date.now();
+		const parsed = parseBody(response.raw, response.headers['content-type']);
+		const body = parsed.kind === 'json' ? parsed.value : undefined;
+		const resetAt = announcedResetAt(response.headers, body, now);
+		const [l1, route] = counters;
+		if (resetAt === undefined || !route) {
+			const { state, rule } = l1;
+			state.refusal = { rule, limit: rule.max, resetAt };
+			if (resetAt !== undefined) {
+				state.pausedUntil = Math.max(state.pausedUntil, resetAt, now + 100);
+				return true;
+			}
+			// Only a refusal after this execution's own full budget tells the window's length.
+			if (!state.probing) [state.probing, state.learning] = [true, state.succeeded >= rule.max];
+			state.pausedUntil = Math.max(state.pausedUntil, now + probeDelayMs(probes));
+			return false;
+		}
+		// Layer 1 let it through; the route's limit (layer 2 or 3) refused it.
+		l1.state.succeeded++;
+		const { state, rule } = route;
+		const limit = Number(response.headers['x-ratelimit-limit']);
+		if (limit > 0) state.budget = limit;
+		if (state.windowStart !== undefined && resetAt > state.windowStart) state.windowMs = resetAt - state.windowStart;
+		state.windowStart = undefined;
+		state.refusal = { rule, limit: limit > 0 ? limit : rule.max, resetAt };
+		state.pausedUntil = Math.max(state.pausedUntil, resetAt, now + 100);
+		return true;
+	}
+
+	private rateLimitError(holding: Counter, until: number, waitedMs: number, spec: RequestSpec): NodeApiError {
+		const { rule, state } = holding;
+		const refusal = state.refusal ?? { rule, limit: state.budget ?? rule.max, resetAt: until };
+		const { message, description } = rateLimitText({
+			rule: refusal.rule,
+			limit: refusal.limit,
+			resetAt: refusal.resetAt ?? (state.probing ? undefined : until),
+			waitedMs,
+			maxWaitMs: this.options.maxRateLimitWaitMs,
+		});
+		const error = new NodeApiError(
+			this.ctx.getNode(),
+			{ status: 429, limit: refusal.limit, resetAt: refusal.resetAt ? new Date(refusal.resetAt).toISOString() : null },
+			{ message, description, httpCode: '429', itemIndex: spec.itemIndex },
+		);
+		error.message = message;
+		return error;
 	}
 }
 

@@ -19,6 +19,7 @@ const UI_LABELS: Readonly<Record<string, string>> = {
 	drainTimeoutSeconds: 'Drain Timeout (Seconds)',
 	envOverrides: 'Environment Overrides',
 	idx: 'Index',
+	maxRateLimitWait: 'Max Rate-Limit Wait (Seconds)',
 	memoryMb: 'Memory (MB)',
 	notificationFilters: 'Filters',
 	notificationId: 'Notification',

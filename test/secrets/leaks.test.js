@@ -61,7 +61,7 @@ function forgetAgent(name) {
 const documentId = (value) => ({ __rl: true, mode: 'id', value });
 const agentId = (value) => ({ __rl: true, mode: 'id', value });
 const MISSING = '9e9e9e9e-0000-4000-8000-000000000000';
-const FAST = { maxRetries: 0, timeout: 1 };
+const FAST = { maxRetries: 0, maxRateLimitWait: 0, timeout: 1 };
 const fault = (mode, path, phase = 'before') => ({ mode, path, phase });
 
 const documents = () => new PluggedInDocuments();

@@ -20,16 +20,16 @@ beforeAll(() => {
 		inFlight--;
 		return Number(req.params.n) % 4 === 3 ? error(404, `No item ${req.params.n}`) : json(200, { n: Number(req.params.n) });
 	});
-	// A limiter that refuses everything for one second after refusing item 0.
+	// A limiter (one counter for the path) that refuses everything for one second after refusing item 0.
 	let closedUntil = 0;
-	router.get('/api/test/limited/:n', { auth: 'apiKey' }, (req) => {
+	router.get('/api/test/limited', { auth: 'apiKey' }, (req) => {
 		const refuse = { status: 429, json: { error: 'Too many requests', retryAfter: 1 }, headers: { 'Retry-After': '1' } };
 		if (Date.now() < closedUntil) return refuse;
-		if (req.params.n === '0') {
+		if (req.query.get('n') === '0') {
 			closedUntil = Date.now() + 1000;
 			return refuse;
 		}
-		return json(200, { n: Number(req.params.n) });
+		return json(200, { n: Number(req.query.get('n')) });
 	});
 	router.get('/api/test/list', { auth: 'apiKey' }, (req) => {
 		const limit = Number(req.query.get('limit'));
@@ -85,16 +85,17 @@ test('Requests in Parallel: several in flight, output still in input order with 
 	expect(items.map((item) => item.pairedItem.item)).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
 });
 
-test('a 429 holds back the whole batch: the next item waits for Retry-After instead of collecting its own 429', async () => {
-	// Item 0 meets the limiter, gives up (Max Retries 0) and becomes an error item. Item 1 must not be
-	// sent into the same closed window: it waits out the Retry-After that item 0 was given.
+test('a 429 past Max Rate-Limit Wait fails the items after it at once, without sending them into the closed window', async () => {
+	// Item 0 is told to wait 1 s, more than the 0.5 s allowed: it fails with the reset time. Items 1 and 2 need
+	// the same counter, which the transport knows is closed until then: they fail the same way, unsent.
 	const { items } = await probe(
-		{ path: '={{ "/api/test/limited/" + $json.n }}', options: { maxRetries: 0 } },
+		{ path: '={{ "/api/test/limited?n=" + $json.n }}', options: { maxRateLimitWait: 0.5 } },
 		{ items: perItem.slice(0, 3), continueOnFail: true },
 	);
-	expect(items[0].json.httpCode).toBe('429');
-	expect(items.slice(1).map((item) => item.json.n)).toEqual([1, 2]);
+	expect(items.map((item) => item.json.httpCode)).toEqual(['429', '429', '429']);
+	expect(items[1].json.error).toMatch(/try again after \d\d:\d\d:\d\d UTC/);
 	expect(fixture.sandbox.log.filter((entry) => entry.status === 429)).toHaveLength(1);
+	expect(fixture.sandbox.log.filter((entry) => entry.path === '/api/test/limited')).toHaveLength(1);
 });
 
 describe('paging', () => {

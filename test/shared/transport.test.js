@@ -121,11 +121,22 @@ describe('error mapping', () => {
 		expect(JSON.stringify(run.run)).not.toContain('S3CRETKEY');
 	});
 
-	test('429 after the last retry says when to try again', async () => {
+	test('429 whose Retry-After is past Max Rate-Limit Wait fails at once, saying when to try again', async () => {
 		fixture.sandbox.faults.script({ mode: '429', retryAfter: '42', path: /ok/ });
-		const { error } = await probe({ path: '/api/test/ok', options: { maxRetries: 0 } });
+		const { error } = await probe({ path: '/api/test/ok', options: { maxRateLimitWait: 10 } });
 		expect(error.httpCode).toBe('429');
-		expect(error.description).toMatch(/wait 42 s/);
+		expect(error.message).toMatch(/try again after \d\d:\d\d:\d\d UTC$/);
+		expect(error.description).toMatch(/waited 0 s; Max Rate-Limit Wait is 10 s.*Raise Max Rate-Limit Wait to 4\d s/);
+		expect(fixture.sandbox.count('GET', '/api/test/ok')).toBe(1);
+	});
+
+	test('429s do not use up Max Retries: with Max Retries 0 three 429s in a row are waited out', async () => {
+		fixture.sandbox.faults.script(
+			...Array.from({ length: 3 }, () => ({ mode: '429', retryAfter: '0.2', path: /\/api\/test\/ok/ })),
+		);
+		const { items } = await probe({ path: '/api/test/ok', options: { maxRetries: 0 } });
+		expect(items[0].json).toEqual({ ok: true });
+		expect(fixture.sandbox.count('GET', '/api/test/ok')).toBe(4);
 	});
 
 	test('a read whose 200 answer is broken JSON is asked again', async () => {
