@@ -29,7 +29,14 @@ function getWorkflow(documentId) {
 		{
 			name: 'Queue scaling: Documents Get',
 			nodes: [
-				{ id: 'start', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+				{
+					id: 'start',
+					name: 'Start',
+					type: 'n8n-nodes-base.manualTrigger',
+					typeVersion: 1,
+					position: [0, 0],
+					parameters: {},
+				},
 				{
 					id: 'get',
 					name: 'Get',
@@ -110,7 +117,9 @@ async function burst(cluster, count, documentId) {
 		...cpuPerExecution(cluster, cpuBefore, processes(), count),
 		'sandbox and client': Number(((own.user + own.system) / 1000 / count).toFixed(1)),
 	};
-	const rows = cluster.postgres.query(`select id, status from execution_entity where id > ${before} and "workflowId" = '${WORKFLOW_ID}'`);
+	const rows = cluster.postgres.query(
+		`select id, status from execution_entity where id > ${before} and "workflowId" = '${WORKFLOW_ID}'`,
+	);
 	const unsuccessful = rows.filter(([, status]) => status !== 'success');
 	const reasons = unsuccessful.slice(0, 3).map(([id, status]) => {
 		const error = cluster.runData(id)?.resultData?.error;
@@ -130,6 +139,12 @@ async function burst(cluster, count, documentId) {
 	return { ms, itemsPerSecond: (count * 1000) / ms, perWorker, cpuMsPerExecution };
 }
 
+const totalCpu = (run) => Object.values(run.cpuMsPerExecution).reduce((sum, ms) => sum + ms, 0);
+const cpuSplit = (run) =>
+	Object.entries(run.cpuMsPerExecution)
+		.map(([name, ms]) => `${name} ${ms} ms`)
+		.join(', ');
+
 /**
  * @param {object} options
  * @param {object} options.n8n       installN8n(2)
@@ -144,8 +159,13 @@ async function measureQueueScaling({ n8n, tarball, executions = 200, latencyMs =
 	const cluster = await Cluster.create(n8n, tarball);
 	try {
 		const profile = sandbox.owners.get(sandbox.apiKey).profile;
-		const { id: documentId } = sandbox.documents.insert(profile, { title: 'Queue scaling document', content: 'scaling' });
-		await cluster.importCredentials([{ id: CREDENTIAL_ID, name: CREDENTIAL_NAME, baseUrl: sandbox.url, apiKey: sandbox.apiKey }]);
+		const { id: documentId } = sandbox.documents.insert(profile, {
+			title: 'Queue scaling document',
+			content: 'scaling',
+		});
+		await cluster.importCredentials([
+			{ id: CREDENTIAL_ID, name: CREDENTIAL_NAME, baseUrl: sandbox.url, apiKey: sandbox.apiKey },
+		]);
 		await cluster.addActiveWorkflows({ [WORKFLOW_ID]: getWorkflow(documentId) });
 		await Promise.all([cluster.startWorker({ concurrency }), cluster.startMain()]);
 
@@ -158,7 +178,9 @@ async function measureQueueScaling({ n8n, tarball, executions = 200, latencyMs =
 		});
 		await burst(cluster, WARM_UP, documentId);
 		const oneWorker = await burst(cluster, executions, documentId);
-		log(`  1 worker: ${oneWorker.itemsPerSecond.toFixed(1)} items/s (${Math.round(oneWorker.ms)} ms), CPU ms per execution ${JSON.stringify(oneWorker.cpuMsPerExecution)}`);
+		log(
+			`  1 worker: ${oneWorker.itemsPerSecond.toFixed(1)} items/s (${Math.round(oneWorker.ms)} ms), CPU ms per execution ${JSON.stringify(oneWorker.cpuMsPerExecution)}`,
+		);
 		await cluster.startWorker({ concurrency });
 		await burst(cluster, WARM_UP * 2, documentId);
 		const twoWorkers = await burst(cluster, executions, documentId);
@@ -175,8 +197,14 @@ async function measureQueueScaling({ n8n, tarball, executions = 200, latencyMs =
 			scenarios: [],
 			figures: [
 				figure(`${label}: 1 worker, items/s (latency bound ${floorPerSecond(1)})`, oneWorker.itemsPerSecond, 'items/s'),
-				figure(`${label}: 2 workers, items/s (latency bound ${floorPerSecond(2)})`, twoWorkers.itemsPerSecond, 'items/s'),
+				figure(
+					`${label}: 2 workers, items/s (latency bound ${floorPerSecond(2)})`,
+					twoWorkers.itemsPerSecond,
+					'items/s',
+				),
 				figure(`${label}: 2 workers vs 1 worker, throughput`, ratio, '×', atLeast(TARGET_RATIO)),
+				figure(`${label}: CPU per execution, 1 worker (${cpuSplit(oneWorker)})`, totalCpu(oneWorker), 'ms'),
+				figure(`${label}: CPU per execution, 2 workers (${cpuSplit(twoWorkers)})`, totalCpu(twoWorkers), 'ms'),
 			],
 		};
 	} finally {

@@ -9,7 +9,8 @@
  *   4. The package: cold load time of the node modules, tarball size.
  * Prints the tables, writes bench/results.json (one entry per target) and, for a full run, BENCHMARKS.md.
  * Options: --line 1|2 (default 2: n8n 2.41.1 on Node 24), --quick (100 items, 1,000 documents), --no-build,
- *   --latency <ms> (default 20), --strict (exit code 1 when a target is not met; by default only a failed run fails).
+ *   --latency <ms> (default 20), --strict (exit code 1 when a target is not met; by default only a failed run fails),
+ *   --queue (also 5. queue mode, 1 vs 2 workers: bench/queueScaling.js; line 2 only, starts PostgreSQL and Redis).
  */
 const { execFileSync } = require('node:child_process');
 const fs = require('node:fs');
@@ -52,6 +53,7 @@ function options() {
 			'no-build': { type: 'boolean' },
 			latency: { type: 'string' },
 			strict: { type: 'boolean' },
+			queue: { type: 'boolean' },
 		},
 	});
 	const line = Number(values.line ?? 2);
@@ -64,6 +66,7 @@ function options() {
 		items: values.quick ? 100 : 1000,
 		documents: values.quick ? 1000 : 10_000,
 		quick: Boolean(values.quick),
+		queue: Boolean(values.queue),
 	};
 }
 
@@ -112,6 +115,19 @@ async function main() {
 		fs.rmSync(path.dirname(tarball), { recursive: true, force: true });
 	}
 	results.push(sections.triggerSection(settings), sections.packageSection());
+
+	// 5. Queue mode scaling (opt-in: it starts its own PostgreSQL, Redis and n8n cluster).
+	if (settings.queue) {
+		if (settings.line !== 2) throw new Error('--queue needs --line 2');
+		log('5. Queue mode, 1 vs 2 workers');
+		const tarballForQueue = buildAndPack({ build: false });
+		try {
+			const { measureQueueScaling } = require('./queueScaling');
+			results.push(await measureQueueScaling({ n8n, tarball: tarballForQueue, executions: settings.quick ? 50 : 200 }));
+		} finally {
+			fs.rmSync(path.dirname(tarballForQueue), { recursive: true, force: true });
+		}
+	}
 
 	const scenarios = results.flatMap((result) => result.scenarios);
 	const figures = results.flatMap((result) => result.figures);

@@ -150,7 +150,12 @@ class Cluster {
 	/** Imports credentials ({id, name, baseUrl, apiKey} each) with one `n8n import:credentials`. */
 	async importCredentials(list) {
 		const file = path.join(this.main.userFolder, 'queue-credentials.json');
-		const entries = list.map(({ id, name, baseUrl, apiKey }) => ({ id, name, type: 'pluggedInApi', data: { apiKey, baseUrl } }));
+		const entries = list.map(({ id, name, baseUrl, apiKey }) => ({
+			id,
+			name,
+			type: 'pluggedInApi',
+			data: { apiKey, baseUrl },
+		}));
 		fs.writeFileSync(file, JSON.stringify(entries));
 		await this.main.mustSucceed(['import:credentials', `--input=${file}`]);
 	}

@@ -100,7 +100,20 @@ async function startPostgres() {
 		},
 		/** Rows of a query as arrays of strings (psql unaligned, tab-separated). */
 		query(sql) {
-			const out = run('psql', ['-h', '127.0.0.1', '-p', String(port), '-U', 'postgres', '-d', 'postgres', '-qAtF', '\t', '-c', sql]);
+			const out = run('psql', [
+				'-h',
+				'127.0.0.1',
+				'-p',
+				String(port),
+				'-U',
+				'postgres',
+				'-d',
+				'postgres',
+				'-qAtF',
+				'\t',
+				'-c',
+				sql,
+			]);
 			return out
 				.split('\n')
 				.filter(Boolean)
@@ -148,7 +161,20 @@ async function startRedis() {
 	const out = fs.openSync(logFile, 'w');
 	const child = spawn(
 		'redis-server',
-		['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir, '--daemonize', 'no'],
+		[
+			'--port',
+			String(port),
+			'--bind',
+			'127.0.0.1',
+			'--save',
+			'',
+			'--appendonly',
+			'no',
+			'--dir',
+			dir,
+			'--daemonize',
+			'no',
+		],
 		{ stdio: ['ignore', out, out], detached: true },
 	);
 	fs.closeSync(out);
@@ -167,7 +193,12 @@ async function startRedis() {
 		await new Promise((resolve) => setTimeout(resolve, 100));
 	}
 	log(`  Redis on 127.0.0.1:${port}`);
-	return { port, pid: child.pid, env: { QUEUE_BULL_REDIS_HOST: '127.0.0.1', QUEUE_BULL_REDIS_PORT: String(port) }, stop };
+	return {
+		port,
+		pid: child.pid,
+		env: { QUEUE_BULL_REDIS_HOST: '127.0.0.1', QUEUE_BULL_REDIS_PORT: String(port) },
+		stop,
+	};
 }
 
 module.exports = { onExit, startPostgres, startRedis };

@@ -75,7 +75,10 @@ async function windowAtActivation(api: PluggedInApi, filters: DocumentFilters): 
 		offset += PAGE_SIZE - PAGE_OVERLAP;
 		page = await listDocuments(api, filters, { sort: 'date_desc', dateFrom, limit: PAGE_SIZE, offset });
 	}
-	return advance(start, read.filter(unseenIn(start)).filter((found) => found.at <= start.watermark));
+	return advance(
+		start,
+		read.filter(unseenIn(start)).filter((found) => found.at <= start.watermark),
+	);
 }
 
 export const documentCreated = defineEvent<DocumentFilters, SeenWindow>({
