@@ -151,10 +151,14 @@ const cpuSplit = (run) =>
  * @param {string} options.tarball   buildAndPack()
  * @param {number} [options.executions=200]
  * @param {number} [options.latencyMs=200]
- * @param {number} [options.concurrency=5]   per worker, the same for both runs
+ * @param {number} [options.concurrency=1]   per worker, the same for both runs. 1 by default: n8n spends
+ *   about 150 ms of CPU per single-item execution (≈100 on the worker, 30 on main, 15 in PostgreSQL), so on
+ *   2 cores a worker running 5 at once is CPU-bound already and a second worker on the same cores cannot
+ *   double anything; one at a time, each worker waits on the 200 ms latency and the comparison measures
+ *   what the queue adds.
  * @returns {Promise<{oneWorker, twoWorkers, ratio, scenarios: object[], figures: object[]}>}
  */
-async function measureQueueScaling({ n8n, tarball, executions = 200, latencyMs = 200, concurrency = 5 }) {
+async function measureQueueScaling({ n8n, tarball, executions = 200, latencyMs = 200, concurrency = 1 }) {
 	const sandbox = await new Sandbox({ latencyMs }).start();
 	const cluster = await Cluster.create(n8n, tarball);
 	try {

@@ -11,7 +11,7 @@
  *     across a restart of the main instance, and with n8n's durable poll cursors switched on.
  * Options: --scaling (also measure 1 vs 2 workers, bench/queueScaling.js), --scaling-only, --strict (a
  *   missed scaling target fails the run), --executions <n> (default 200), --concurrency <c> (per worker,
- *   default 5), --no-build, --only <substring of a check name>.
+ *   default 1), --no-build, --only <substring of a check name>.
  */
 const assert = require('node:assert/strict');
 const fs = require('node:fs');
