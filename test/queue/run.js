@@ -9,7 +9,8 @@
  *   - the Plugged.in Trigger (Document Created, Clipboard Entry Changed, Agent State Changed), activated
  *     on the main instance, emits every change exactly once while its executions run on the workers,
  *     across a restart of the main instance, and with n8n's durable poll cursors switched on.
- * Options: --scaling (also measure 1 vs 2 workers, bench/queueScaling.js), --scaling-only, --strict (a
+ * Options: --scaling (also measure 1 vs 2 workers, bench/queueScaling.js), --scaling-only, --crash (also
+ *   kill a worker during a trigger execution: test/queue/crash.js, ~5 min), --crash-only, --strict (a
  *   missed scaling target fails the run), --executions <n> (default 200), --concurrency <c> (per worker,
  *   default 1), --no-build, --only <substring of a check name>.
  */
@@ -30,6 +31,7 @@ const {
 } = require('../../scripts/lib/n8n');
 const { measureQueueScaling } = require('../../bench/queueScaling');
 const { Cluster, DURABLE_CURSOR_ENV, behindWebhook, waitFor } = require('./cluster');
+const { checkWorkerCrash } = require('./crash');
 
 const E2E_WORKFLOWS = path.join(__dirname, '..', 'e2e', 'workflows');
 const ACTION_WORKFLOWS = ['documents', 'rag', 'clipboard', 'agents'];
@@ -317,6 +319,8 @@ async function main() {
 		options: {
 			scaling: { type: 'boolean' },
 			'scaling-only': { type: 'boolean' },
+			crash: { type: 'boolean' },
+			'crash-only': { type: 'boolean' },
 			strict: { type: 'boolean' },
 			'no-build': { type: 'boolean' },
 			only: { type: 'string' },
@@ -330,7 +334,12 @@ async function main() {
 	log(`\n== queue mode, ${n8n.label}`);
 	const checks = new Checks(values.only);
 	try {
-		if (!values['scaling-only']) await functionalChecks(n8n, tarball, checks);
+		if (!values['scaling-only'] && !values['crash-only']) await functionalChecks(n8n, tarball, checks);
+		if (values.crash || values['crash-only']) {
+			await checks.run('worker killed during a trigger execution: it ends in error, nothing re-emitted', () =>
+				checkWorkerCrash(n8n, tarball),
+			);
+		}
 		if (values.scaling || values['scaling-only']) {
 			await checks.run('scaling: 1 worker vs 2 workers', async () => {
 				const scaling = await measureQueueScaling({
