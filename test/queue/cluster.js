@@ -10,7 +10,7 @@ const fs = require('node:fs');
 const path = require('node:path');
 
 const { CREDENTIAL_ID, CREDENTIAL_NAME, freePort, N8nInstance, tail } = require('../../scripts/lib/n8n');
-const { startPostgres, startRedis } = require('./services');
+const { onExit, startPostgres, startRedis } = require('./services');
 
 /** n8n 2.41.1's switches for durable poll cursors (@n8n/config scheduler.config.js, poll-cursor.service.js). */
 const DURABLE_CURSOR_ENV = {
@@ -52,6 +52,7 @@ class Cluster {
 			EXECUTIONS_DATA_SAVE_ON_ERROR: 'all',
 		};
 		cluster.main = await N8nInstance.create(n8n, tarball);
+		onExit(() => fs.rmSync(cluster.main.userFolder, { recursive: true, force: true }));
 		Object.assign(cluster.main.env, cluster.sharedEnv);
 		cluster.workers = [];
 		cluster.port = await freePort();
@@ -90,6 +91,7 @@ class Cluster {
 	/** Starts `n8n worker --concurrency=N` in its own user folder; resolves once it is ready. */
 	async startWorker({ concurrency = 5 } = {}) {
 		const instance = await N8nInstance.create(this.n8n, this.tarball);
+		onExit(() => fs.rmSync(instance.userFolder, { recursive: true, force: true }));
 		Object.assign(instance.env, this.sharedEnv);
 		const name = `worker${this.workers.length + 1}`;
 		const logFile = path.join(instance.userFolder, `${name}.log`);
