@@ -180,6 +180,18 @@ class N8nInstance {
 		return result;
 	}
 
+	/**
+	 * Any n8n command in the background (the queue test's `n8n worker`), its output appended to logFile.
+	 * `exited` resolves when it ends; `stop()` ends it (SIGTERM, SIGKILL after 5 s).
+	 */
+	spawn(args, { env = {}, logFile }) {
+		const out = fs.openSync(logFile, 'a');
+		const child = spawnN8n(this.n8n.bin, args, { env: { ...this.env, ...env }, stdio: ['ignore', out, out] });
+		fs.closeSync(out);
+		const exited = new Promise((resolve) => child.on('exit', resolve));
+		return { child, logFile, exited, stop: () => killTree(child) };
+	}
+
 	/** `n8n start` in the background on a loopback port; resolves once the REST API answers. */
 	async start({ port } = {}) {
 		const listen = port ?? (await freePort());

@@ -55,6 +55,32 @@ async function unseenDocuments(api: PluggedInApi, filters: DocumentFilters, wind
 	return oldestFirst([...found.values()]);
 }
 
+/**
+ * First activation: the newest document read sets the watermark, and the documents of its last second
+ * that were read are remembered, not emitted. Only what the reads returned counts, so a document
+ * created while they run is not recorded as seen and the next poll emits it.
+ */
+async function windowAtActivation(api: PluggedInApi, filters: DocumentFilters): Promise<SeenWindow> {
+	let page = await listDocuments(api, filters, { sort: 'date_desc', limit: PAGE_SIZE });
+	const newest = page.documents[0];
+	if (!newest) return EMPTY_WINDOW;
+	const start = { watermark: createdAt(newest), seen: {} };
+	const dateFrom = windowStart(start);
+	const read: Found[] = [];
+	for (let pages = 1, offset = 0; ; pages++) {
+		for (const document of page.documents) read.push({ at: createdAt(document), key: String(document.id), document });
+		const last = read[read.length - 1];
+		// A full page still inside the last second (a burst): read on, newest first, by offset.
+		if (page.documents.length < PAGE_SIZE || last.at < (dateFrom ?? '') || pages >= MAX_CATCH_UP_PAGES) break;
+		offset += PAGE_SIZE - PAGE_OVERLAP;
+		page = await listDocuments(api, filters, { sort: 'date_desc', dateFrom, limit: PAGE_SIZE, offset });
+	}
+	return advance(
+		start,
+		read.filter(unseenIn(start)).filter((found) => found.at <= start.watermark),
+	);
+}
+
 export const documentCreated = defineEvent<DocumentFilters, SeenWindow>({
 	option: {
 		name: 'Document Created',
@@ -65,13 +91,7 @@ export const documentCreated = defineEvent<DocumentFilters, SeenWindow>({
 	readParams: readDocumentFilters,
 	stateKey: (filters) => filters,
 	async poll(state, api, filters) {
-		if (state === undefined) {
-			// First activation: the newest document sets the watermark; its window is remembered, not emitted.
-			const newest = (await listDocuments(api, filters, { sort: 'date_desc', limit: 1 })).documents[0];
-			if (!newest) return { items: [], nextState: EMPTY_WINDOW };
-			const start = { watermark: createdAt(newest), seen: {} };
-			return { items: [], nextState: advance(start, await unseenDocuments(api, filters, start)) };
-		}
+		if (state === undefined) return { items: [], nextState: await windowAtActivation(api, filters) };
 		const found = await unseenDocuments(api, filters, state);
 		return {
 			items: found.map(({ document }) => documentItem('documentCreated', document)),
