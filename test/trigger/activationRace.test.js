@@ -1,9 +1,10 @@
 'use strict';
 // Document Created's first activation against the sandbox: a document created while the activation
 // poll is reading must not be recorded as seen; the next poll emits it, once.
-const { Trigger, ids, insertDocuments, useSandbox } = require('./fixture');
+const { useSandbox } = require('../harness/sandbox');
+const { Trigger, ids, insertDocuments } = require('./poller');
 
-const fixture = useSandbox();
+const fixture = useSandbox({}, { fresh: 'test' });
 const BASE = Date.parse('2026-06-01T00:00:00.000Z');
 const iso = (ms) => new Date(ms).toISOString();
 const created = () => new Trigger(fixture.sandbox, { event: 'documentCreated' });

@@ -61,7 +61,7 @@ async function unseenDocuments(api: PluggedInApi, filters: DocumentFilters, wind
  * created while they run is not recorded as seen and the next poll emits it.
  */
 async function windowAtActivation(api: PluggedInApi, filters: DocumentFilters): Promise<SeenWindow> {
-	let page = await listDocuments(api, filters, { sort: 'date_desc', limit: PAGE_SIZE });
+	let page = await listDocuments(api, filters, { sort: 'date_desc', limit: DOCUMENT_PAGE_SIZE });
 	const newest = page.documents[0];
 	if (!newest) return EMPTY_WINDOW;
 	const start = { watermark: createdAt(newest), seen: {} };
@@ -71,9 +71,9 @@ async function windowAtActivation(api: PluggedInApi, filters: DocumentFilters): 
 		for (const document of page.documents) read.push({ at: createdAt(document), key: String(document.id), document });
 		const last = read[read.length - 1];
 		// A full page still inside the last second (a burst): read on, newest first, by offset.
-		if (page.documents.length < PAGE_SIZE || last.at < (dateFrom ?? '') || pages >= MAX_CATCH_UP_PAGES) break;
-		offset += PAGE_SIZE - PAGE_OVERLAP;
-		page = await listDocuments(api, filters, { sort: 'date_desc', dateFrom, limit: PAGE_SIZE, offset });
+		if (page.documents.length < DOCUMENT_PAGE_SIZE || last.at < (dateFrom ?? '') || pages >= MAX_CATCH_UP_PAGES) break;
+		offset += DOCUMENT_PAGE_SIZE - PAGE_OVERLAP;
+		page = await listDocuments(api, filters, { sort: 'date_desc', dateFrom, limit: DOCUMENT_PAGE_SIZE, offset });
 	}
 	return advance(
 		start,
