@@ -43,7 +43,7 @@ export class PluggedInTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Plugged.in Trigger',
 		name: 'pluggedInTrigger',
-		icon: { light: 'file:../shared/pluggedin.svg', dark: 'file:../shared/pluggedin.dark.svg' },
+		icon: { light: 'file:trigger.svg', dark: 'file:trigger.dark.svg' },
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{$parameter["event"]}}',

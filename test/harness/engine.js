@@ -77,6 +77,12 @@ class CredentialsHelper extends ICredentialsHelper {
 	}
 }
 
+/** The version n8n gives a new node of this type. */
+function defaultVersion(nodeType) {
+	const { version, defaultVersion: preferred } = nodeType.description;
+	return preferred ?? (Array.isArray(version) ? Math.max(...version) : version);
+}
+
 function nodeTypesFor(types) {
 	return {
 		getByName: (name) => types[name],
@@ -93,6 +99,7 @@ function nodeTypesFor(types) {
  * @param {{apiKey: string, baseUrl: string}} options.credentials
  * @param {boolean} [options.continueOnFail]
  * @param {string} [options.mode]              'manual' (default) or 'trigger'
+ * @param {number} [options.typeVersion]       the node version the workflow saved (default: the node's default)
  */
 async function runNode(nodeType, parameters, options) {
 	const items = options.items ?? [{}];
@@ -103,7 +110,7 @@ async function runNode(nodeType, parameters, options) {
 			id: 'node',
 			name: 'Subject',
 			type: 'test.subject',
-			typeVersion: nodeType.description.version,
+			typeVersion: options.typeVersion ?? defaultVersion(nodeType),
 			position: [200, 0],
 			parameters,
 			credentials: { pluggedInApi: { id: '1', name: 'Plugged.in' } },
@@ -175,7 +182,7 @@ async function pollNode(nodeType, parameters, options) {
 		id: 'trigger',
 		name: 'Trigger',
 		type: 'test.subject',
-		typeVersion: nodeType.description.version,
+		typeVersion: defaultVersion(nodeType),
 		position: [0, 0],
 		parameters,
 		credentials: { pluggedInApi: { id: '1', name: 'Plugged.in' } },
