@@ -9,6 +9,7 @@ import type {
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 import { REQUEST_OPTIONS } from '../shared/fields';
+import { optionSubtitle } from '../shared/resource';
 import { PluggedInApi } from '../shared/transport';
 import { searchAgents } from '../PluggedInAgents/methods';
 import { events } from './events';
@@ -46,7 +47,7 @@ export class PluggedInTrigger implements INodeType {
 		icon: { light: 'file:trigger.svg', dark: 'file:trigger.dark.svg' },
 		group: ['trigger'],
 		version: 1,
-		subtitle: '={{$parameter["event"]}}',
+		subtitle: optionSubtitle('event', events.map((event) => event.option)),
 		description:
 			'Starts the workflow on new or updated documents, agent state changes, missed heartbeats and clipboard changes',
 		defaults: { name: 'Plugged.in Trigger' },

@@ -1,4 +1,4 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { operationProperties, type Operation } from './operations';
 
@@ -38,6 +38,14 @@ export function resourceProperties(
 
 /** A node subtitle that shows the operation's label ("Get Many"), not its value ("getMany"). */
 export function operationSubtitle(operations: Operation[]): string {
-	const labels = Object.fromEntries(operations.map((operation) => [operation.option.value, operation.option.name]));
-	return `={{ (${JSON.stringify(labels)})[$parameter["operation"]] || $parameter["operation"] }}`;
+	return optionSubtitle(
+		'operation',
+		operations.map((operation) => operation.option),
+	);
+}
+
+/** A node subtitle that shows the label of the chosen option of `parameter`. */
+export function optionSubtitle(parameter: string, options: INodePropertyOptions[]): string {
+	const labels = Object.fromEntries(options.map((option) => [option.value, option.name]));
+	return `={{ (${JSON.stringify(labels)})[$parameter["${parameter}"]] || $parameter["${parameter}"] }}`;
 }
