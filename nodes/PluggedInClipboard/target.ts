@@ -6,7 +6,8 @@ import { readParameters, validate } from '../shared/validate';
 /** Which entry an operation addresses: by name, or by its index on the stack. */
 export type EntryKey = { name: string; idx?: undefined } | { idx: number; name?: undefined };
 
-export function keyFields(displayName: string): INodeProperties[] {
+/** `nameMode`: what the Name picker starts with ('list' to pick an entry, 'name' to type a new one). */
+export function keyFields(displayName: string, nameMode: 'list' | 'name' = 'list'): INodeProperties[] {
 	return [
 		{
 			displayName,
@@ -26,7 +27,26 @@ export function keyFields(displayName: string): INodeProperties[] {
 			default: '',
 			placeholder: 'user_preferences',
 			description: 'Name of the entry (at most 255 characters)',
-			displayOptions: { show: { keyBy: ['name'] } },
+			displayOptions: { show: { keyBy: ['name'], '@version': [1] } },
+		},
+		// Version 2 picks the name from the entries (or takes it typed); version 1 saved plain text.
+		{
+			displayName: 'Name',
+			name: 'name',
+			type: 'resourceLocator',
+			required: true,
+			default: { mode: nameMode, value: '' },
+			description: 'Name of the entry (at most 255 characters)',
+			displayOptions: { show: { keyBy: ['name'], '@version': [{ _cnd: { gte: 2 } }] } },
+			modes: [
+				{
+					displayName: 'From List',
+					name: 'list',
+					type: 'list',
+					typeOptions: { searchListMethod: 'searchEntries', searchable: true },
+				},
+				{ displayName: 'By Name', name: 'name', type: 'string', placeholder: 'user_preferences' },
+			],
 		},
 		{
 			displayName: 'Index',
@@ -50,6 +70,9 @@ const keySchema = z.discriminatedUnion('keyBy', [
 ]);
 
 export function readKey(ctx: IExecuteFunctions, node: INode, itemIndex: number): EntryKey {
-	const params = validate(node, keySchema, readParameters(ctx, itemIndex, ['keyBy', 'name', 'idx']), itemIndex);
+	const raw = readParameters(ctx, itemIndex, ['keyBy', 'idx']);
+	// A picked or typed name (version 2) comes as a resource locator, a version 1 name as text.
+	if (raw.keyBy === 'name') raw.name = ctx.getNodeParameter('name', itemIndex, '', { extractValue: true });
+	const params = validate(node, keySchema, raw, itemIndex);
 	return params.keyBy === 'name' ? { name: params.name } : { idx: params.idx };
 }

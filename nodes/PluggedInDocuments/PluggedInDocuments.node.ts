@@ -1,7 +1,8 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { executeOperation, operationProperties } from '../shared/operations';
+import { executeOperation } from '../shared/operations';
+import { operationSubtitle, resourceProperties } from '../shared/resource';
 import { searchDocuments } from '../shared/resources/documents';
 import { operations } from './operations';
 
@@ -9,17 +10,19 @@ export class PluggedInDocuments implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Plugged.in Documents',
 		name: 'pluggedInDocuments',
-		icon: { light: 'file:../shared/pluggedin.svg', dark: 'file:../shared/pluggedin.dark.svg' },
+		icon: { light: 'file:documents.svg', dark: 'file:documents.dark.svg' },
 		group: ['transform'],
-		version: 1,
-		subtitle: '={{$parameter["operation"]}}',
+		// 2: a Resource selector, so n8n names a new node after its action.
+		version: [1, 2],
+		defaultVersion: 2,
+		subtitle: operationSubtitle(operations),
 		description: 'Create, find, update, version and download documents in the Plugged.in library',
 		defaults: { name: 'Plugged.in Documents' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'pluggedInApi', required: true }],
-		properties: operationProperties(operations, 'getMany'),
+		properties: resourceProperties({ name: 'Document', value: 'document' }, operations, 'getMany'),
 	};
 
 	methods = { listSearch: { searchDocuments } };

@@ -1,7 +1,8 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { executeOperation, operationProperties } from '../shared/operations';
+import { executeOperation } from '../shared/operations';
+import { operationSubtitle, resourceProperties } from '../shared/resource';
 import { searchNotifications } from './listSearch';
 import { operations } from './operations';
 
@@ -9,17 +10,17 @@ export class PluggedInNotifications implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Plugged.in Notifications',
 		name: 'pluggedInNotifications',
-		icon: { light: 'file:../shared/pluggedin.svg', dark: 'file:../shared/pluggedin.dark.svg' },
+		icon: { light: 'file:notifications.svg', dark: 'file:notifications.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{$parameter["operation"]}}',
+		subtitle: operationSubtitle(operations),
 		description: 'Send notifications to the Plugged.in inbox (and by email), list them, mark them read or completed',
 		defaults: { name: 'Plugged.in Notifications' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'pluggedInApi', required: true }],
-		properties: operationProperties(operations, 'send'),
+		properties: resourceProperties({ name: 'Notification', value: 'notification' }, operations, 'send'),
 	};
 
 	methods = { listSearch: { searchNotifications } };

@@ -10,6 +10,7 @@ import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 import { REQUEST_OPTIONS } from '../shared/fields';
 import { checkRequestOptions, transportOptions } from '../shared/requestOptions';
+import { optionSubtitle } from '../shared/resource';
 import { searchAgents } from '../shared/resources/agents';
 import { PluggedInApi } from '../shared/transport';
 import { events } from './events';
@@ -49,10 +50,10 @@ export class PluggedInTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Plugged.in Trigger',
 		name: 'pluggedInTrigger',
-		icon: { light: 'file:../shared/pluggedin.svg', dark: 'file:../shared/pluggedin.dark.svg' },
+		icon: { light: 'file:trigger.svg', dark: 'file:trigger.dark.svg' },
 		group: ['trigger'],
 		version: 1,
-		subtitle: '={{$parameter["event"]}}',
+		subtitle: optionSubtitle('event', events.map((event) => event.option)),
 		description:
 			'Starts the workflow on new or updated documents, agent state changes, missed heartbeats, clipboard changes and new notifications',
 		defaults: { name: 'Plugged.in Trigger' },

@@ -38,7 +38,7 @@ export const STATE_CHANGE_FIELDS: INodeProperties[] = [
 		description: 'Only changes into these states. None selected: any.',
 	},
 	{
-		displayName: 'Catch Changes Undone Between Polls',
+		displayName: 'Catch Undone Changes',
 		name: 'watchRoundTrips',
 		type: 'boolean',
 		default: true,

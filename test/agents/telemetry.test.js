@@ -13,7 +13,7 @@ beforeEach(() => {
 const heartbeat = (agentId, extra = {}) => ({
 	operation: 'sendHeartbeat',
 	agentId: byId(agentId),
-	mode: 'IDLE',
+	heartbeatMode: 'IDLE',
 	uptimeSeconds: 42,
 	...extra,
 });
@@ -30,7 +30,7 @@ describe('Send Heartbeat', () => {
 			activated: true,
 		});
 		expect(sandbox.agents.agent(SEEDED_AGENTS.provisioned).state).toBe('ACTIVE');
-		const next = await run(heartbeat(SEEDED_AGENTS.provisioned, { mode: 'EMERGENCY' }));
+		const next = await run(heartbeat(SEEDED_AGENTS.provisioned, { heartbeatMode: 'EMERGENCY' }));
 		expect(next.items[0].json).toMatchObject({
 			message: 'Heartbeat recorded',
 			state_transition: null,
@@ -40,7 +40,7 @@ describe('Send Heartbeat', () => {
 
 	test('a NEW agent records the heartbeat without a transition', async () => {
 		const created = (await run({ operation: 'create', name: 'brand-new', image: 'nginx:alpine' })).items[0].json.agent;
-		const { items } = await run(heartbeat(created.uuid, { mode: 'SLEEP' }));
+		const { items } = await run(heartbeat(created.uuid, { heartbeatMode: 'SLEEP' }));
 		expect(items[0].json).toMatchObject({
 			message: 'Heartbeat recorded',
 			state_transition: null,
@@ -53,6 +53,21 @@ describe('Send Heartbeat', () => {
 			// The column is never written by heartbeats.
 			heartbeat_mode: 'IDLE',
 		});
+	});
+
+	test('a version 1 workflow still sends its Mode, saved as `mode`', async () => {
+		const { items, error } = await run(
+			{ operation: 'sendHeartbeat', agentId: byId(SEEDED_AGENTS.active), mode: 'EMERGENCY', uptimeSeconds: 3 },
+			{ typeVersion: 1 },
+		);
+		expect(error).toBeUndefined();
+		expect(items[0].json).toMatchObject({ mode: 'EMERGENCY', uptime_seconds: 3 });
+		expect(sandbox.agents.agent(SEEDED_AGENTS.active).metadata.last_heartbeat_mode).toBe('EMERGENCY');
+	});
+
+	test('version 2 ignores a leftover `mode` and sends Mode (heartbeatMode)', async () => {
+		const { items } = await run(heartbeat(SEEDED_AGENTS.active, { mode: 'EMERGENCY', heartbeatMode: 'SLEEP' }));
+		expect(items[0].json).toMatchObject({ mode: 'SLEEP' });
 	});
 
 	test('has no telemetry field, so the server never refuses it for carrying one', () => {

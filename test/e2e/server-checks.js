@@ -81,4 +81,4 @@ async function checkToolVariants(rest) {
 	for (const action of actions) assert.ok(names.has(`${action}Tool`), `${action} has no Tool variant`);
 }
 
-module.exports = { checkCredentialTest, checkToolVariants, session };
+module.exports = { checkCredentialTest, checkToolVariants, OWNER, session };

@@ -78,6 +78,12 @@ class CredentialsHelper extends ICredentialsHelper {
 	}
 }
 
+/** The version n8n gives a new node of this type. */
+function defaultVersion(nodeType) {
+	const { version, defaultVersion: preferred } = nodeType.description;
+	return preferred ?? (Array.isArray(version) ? Math.max(...version) : version);
+}
+
 function nodeTypesFor(types) {
 	return {
 		getByName: (name) => types[name],
@@ -95,6 +101,7 @@ function nodeTypesFor(types) {
  * @param {boolean} [options.continueOnFail]   On Error: Continue (regular output)
  * @param {string} [options.onError]           or any On Error setting, e.g. 'continueErrorOutput'
  * @param {string} [options.mode]              'manual' (default) or 'trigger'
+ * @param {number} [options.typeVersion]       the node version the workflow saved (default: the node's default)
  */
 async function runNode(nodeType, parameters, options) {
 	const items = options.items ?? [{}];
@@ -105,7 +112,7 @@ async function runNode(nodeType, parameters, options) {
 			id: 'node',
 			name: 'Subject',
 			type: 'test.subject',
-			typeVersion: nodeType.description.version,
+			typeVersion: options.typeVersion ?? defaultVersion(nodeType),
 			position: [200, 0],
 			parameters,
 			credentials: { pluggedInApi: { id: '1', name: 'Plugged.in' } },
@@ -179,7 +186,7 @@ async function pollNode(nodeType, parameters, options) {
 		id: 'trigger',
 		name: 'Trigger',
 		type: 'test.subject',
-		typeVersion: nodeType.description.version,
+		typeVersion: defaultVersion(nodeType),
 		position: [0, 0],
 		parameters,
 		credentials: { pluggedInApi: { id: '1', name: 'Plugged.in' } },

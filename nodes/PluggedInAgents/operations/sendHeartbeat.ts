@@ -1,4 +1,4 @@
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
 import { toIsoZ } from '../../shared/dates';
@@ -30,18 +30,22 @@ export const sendHeartbeat: Operation = {
 	},
 	fields: [
 		AGENT_LOCATOR,
-		{
-			displayName: 'Mode',
-			name: 'mode',
-			type: 'options',
-			options: [
-				{ name: 'Emergency', value: 'EMERGENCY', description: 'Heartbeat every 5 seconds' },
-				{ name: 'Idle', value: 'IDLE', description: 'Heartbeat every 30 seconds' },
-				{ name: 'Sleep', value: 'SLEEP', description: 'Heartbeat every 15 minutes' },
-			],
-			default: 'IDLE',
-			description: 'The interval the agent promises; missing 2 intervals marks it unhealthy, 5 drains it',
-		},
+		// Version 1 called it `mode`; n8n's editor turns a top-level `mode` option list into actions.
+		...[{ name: 'mode', '@version': [1] }, { name: 'heartbeatMode', '@version': [{ _cnd: { gte: 2 } }] }].map(
+			({ name, '@version': version }): INodeProperties => ({
+				displayName: 'Mode',
+				name,
+				type: 'options',
+				options: [
+					{ name: 'Emergency', value: 'EMERGENCY', description: 'Heartbeat every 5 seconds' },
+					{ name: 'Idle', value: 'IDLE', description: 'Heartbeat every 30 seconds' },
+					{ name: 'Sleep', value: 'SLEEP', description: 'Heartbeat every 15 minutes' },
+				],
+				default: 'IDLE',
+				description: 'The interval the agent promises; missing 2 intervals marks it unhealthy, 5 drains it',
+				displayOptions: { show: { '@version': version } },
+			}),
+		),
 		{
 			displayName: 'Uptime (Seconds)',
 			name: 'uptimeSeconds',
@@ -64,8 +68,15 @@ export const sendHeartbeat: Operation = {
 	async execute(call) {
 		const { ctx, node, itemIndex } = call;
 		const agentId = readAgentId(call);
+		const { mode, heartbeatMode, uptimeSeconds } = readParameters(ctx, itemIndex, {
+			mode: 'IDLE',
+			heartbeatMode: '',
+			uptimeSeconds: 0,
+		});
 		const params = {
-			...readParameters(call.ctx, call.itemIndex, { mode: 'IDLE', uptimeSeconds: 0 }),
+			// Version 2 saves it as heartbeatMode: a top-level "mode" becomes bogus actions in the editor.
+			mode: node.typeVersion >= 2 ? heartbeatMode : mode,
+			uptimeSeconds,
 			timestamp: ctx.getNodeParameter('options.timestamp', itemIndex, ''),
 		};
 		const input = validate(node, schema, params, itemIndex);

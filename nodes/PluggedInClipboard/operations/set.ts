@@ -13,7 +13,7 @@ export const set: Operation = {
 		description: 'Store a value under a name (replacing an entry of that name) or at a free index',
 		action: 'Set a clipboard entry',
 	},
-	fields: [...keyFields('Store By'), ...VALUE_FIELDS],
+	fields: [...keyFields('Store By', 'name'), ...VALUE_FIELDS],
 	options: ENTRY_OPTIONS,
 	async execute({ ctx, api, node, itemIndex }) {
 		const key = readKey(ctx, node, itemIndex);

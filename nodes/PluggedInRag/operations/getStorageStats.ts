@@ -25,6 +25,7 @@ export const getStorageStats: Operation = {
 			type: 'string',
 			required: true,
 			default: '',
+			hint: "Plugged.in shows this ID nowhere else: run Plugged.in Agents → Get on one of your agents and take metadata.triggered_by of its CREATED lifecycle event",
 			description:
 				"The user ID of the API key's owner; the server refuses any other. Plugged.in does not show it directly: it is in metadata.triggered_by of an agent's CREATED lifecycle event (Plugged.in Agents, Get).",
 		},

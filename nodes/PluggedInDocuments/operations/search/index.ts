@@ -35,7 +35,7 @@ export const search: Operation = {
 			default: 'results',
 			options: [
 				{ name: 'One Item per Document', value: 'results' },
-				{ name: 'One Item With Results and Totals', value: 'summary' },
+				{ name: 'One Item With Totals', value: 'summary' },
 			],
 			description:
 				'Whether to output each document as an item, or one item with `results`, `total`, `totalApproximate` and `hasMore`. `total` is exact when every result is in hand; otherwise it is the server\'s count, which can over-count (`totalApproximate: true`).',
