@@ -12,7 +12,8 @@ export class PluggedInNotifications implements INodeType {
 		name: 'pluggedInNotifications',
 		icon: { light: 'file:notifications.svg', dark: 'file:notifications.dark.svg' },
 		group: ['transform'],
-		version: 1,
+		// 2 from the start: the same version, Resource selector and error item shape as the other action nodes.
+		version: 2,
 		subtitle: operationSubtitle(operations),
 		description: 'Send notifications to the Plugged.in inbox (and by email), list them, mark them read or completed',
 		defaults: { name: 'Plugged.in Notifications' },

@@ -17,7 +17,9 @@ export async function runPerItem(
 	const count = ctx.getInputData().length;
 	const results: INodeExecutionData[][] = new Array(count);
 	const continueOnFail = ctx.continueOnFail();
-	const toErrorOutput = ctx.getNode().onError === 'continueErrorOutput';
+	const node = ctx.getNode();
+	// Version 2 nodes give the error output's shape in both Continue modes; version 1 keeps its flat item.
+	const nestedError = node.onError === 'continueErrorOutput' || node.typeVersion >= 2;
 	let next = 0;
 	let stopAt = Infinity;
 	const failures = new Map<number, Error>();
@@ -34,7 +36,7 @@ export async function runPerItem(
 					stopAt = Math.min(stopAt, itemIndex);
 					continue;
 				}
-				results[itemIndex] = [errorItem(nodeError, itemIndex, toErrorOutput)];
+				results[itemIndex] = [errorItem(nodeError, itemIndex, nestedError)];
 			}
 		}
 	};
@@ -67,19 +69,20 @@ function asNodeError(ctx: IExecuteFunctions, error: unknown, itemIndex: number):
 }
 
 /**
- * Continue (regular output): `{error, description, httpCode}`, flat, as saved workflows read it.
- * Continue (using error output): n8n moves an item to the error output only when its JSON is `{error}`
- * (n8n 1.x also accepts `{error, message}`, 2.x `{error, message, details}`), and both lines replace the
- * JSON of an item that carries `item.error` with `{error: message}`; so the details go inside `error`.
+ * One shape for every On Error setting: `{error: {message, description, httpCode}}`. n8n moves an item to
+ * the error output only when its JSON is `{error}` (n8n 1.x also accepts `{error, message}`, 2.x
+ * `{error, message, details}`), and both lines replace the JSON of an item that carries `item.error` with
+ * `{error: message}`; so the details go inside `error`. Version 1 nodes keep their flat
+ * `{error, description, httpCode}` in the regular output, as workflows saved with them read it.
  */
 function errorItem(
 	error: NodeApiError | NodeOperationError,
 	itemIndex: number,
-	toErrorOutput: boolean,
+	nested: boolean,
 ): INodeExecutionData {
 	const fields: IDataObject = {};
 	if (error.description) fields.description = error.description;
 	if (error instanceof NodeApiError && error.httpCode) fields.httpCode = error.httpCode;
-	const json = toErrorOutput ? { error: { message: error.message, ...fields } } : { error: error.message, ...fields };
+	const json = nested ? { error: { message: error.message, ...fields } } : { error: error.message, ...fields };
 	return { json, pairedItem: { item: itemIndex } };
 }

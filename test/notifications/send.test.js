@@ -158,7 +158,7 @@ describe('checked before anything is sent', () => {
 			continueOnFail: true,
 		});
 		expect(items[0].json.message).toBe('ok');
-		expect(items[1].json.error).toMatch(/must not be empty/);
+		expect(items[1].json.error.message).toMatch(/must not be empty/);
 		expect(items[1].pairedItem).toEqual({ item: 1 });
 		expect(sandbox.count('POST', CREATE)).toBe(1);
 	});
