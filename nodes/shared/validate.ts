@@ -18,6 +18,7 @@ const UI_LABELS: Readonly<Record<string, string>> = {
 	documentId: 'Document',
 	drainTimeoutSeconds: 'Drain Timeout (Seconds)',
 	envOverrides: 'Environment Overrides',
+	heartbeatMode: 'Mode',
 	idx: 'Index',
 	maxRateLimitWait: 'Max Rate-Limit Wait (Seconds)',
 	memoryMb: 'Memory (MB)',
@@ -36,7 +37,7 @@ const UI_LABELS: Readonly<Record<string, string>> = {
 	types: 'Type',
 	uptimeSeconds: 'Uptime (Seconds)',
 	valueAsFile: 'Output Value as File',
-	watchRoundTrips: 'Catch Changes Undone Between Polls',
+	watchRoundTrips: 'Catch Undone Changes',
 };
 
 /** "modelName" → "Model Name", "cpuPercent" → "CPU (%)": the label n8n shows for a parameter. */

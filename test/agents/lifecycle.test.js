@@ -58,9 +58,9 @@ describe('Change State', () => {
 		const result = await run(changeState, { items, continueOnFail: true });
 		illegal.forEach(([from, to, explanation], i) => {
 			const { json } = result.items[i];
-			expect(json.httpCode).toBe('400');
-			expect(json.error).toBe(`Plugged.in: Invalid state transition: ${from} → ${to}`);
-			expect(json.description).toContain(`The agent is ${from}. ${explanation}`);
+			expect(json.error.httpCode).toBe('400');
+			expect(json.error.message).toBe(`Plugged.in: Invalid state transition: ${from} → ${to}`);
+			expect(json.error.description).toContain(`The agent is ${from}. ${explanation}`);
 			expect(stateOf(items[i].id)).toBe(from);
 		});
 	});

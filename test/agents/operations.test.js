@@ -92,8 +92,8 @@ describe('Create', () => {
 		);
 		expect(items).toHaveLength(cases.length);
 		cases.forEach(([, fragment], i) => {
-			expect(items[i].json.error).toContain('"Name" (name)');
-			expect(items[i].json.error).toContain(fragment);
+			expect(items[i].json.error.message).toContain('"Name" (name)');
+			expect(items[i].json.error.message).toContain(fragment);
 			expect(items[i].pairedItem).toEqual({ item: i });
 		});
 		expect(creates()).toBe(0);
@@ -220,7 +220,7 @@ describe('Get', () => {
 			{ operation: 'get', agentId: byId('00000000-0000-4000-8000-000000000000') },
 			{ continueOnFail: true },
 		);
-		expect(unknown.items[0].json).toMatchObject({ error: 'Plugged.in: Agent not found', httpCode: '404' });
+		expect(unknown.items[0].json).toMatchObject({ error: { message: 'Plugged.in: Agent not found', httpCode: '404' } });
 	});
 });
 
@@ -319,10 +319,9 @@ describe('Get Quota and Get Logs', () => {
 
 		const gone = await run({ operation: 'getLogs', agentId: byId(SEEDED_AGENTS.terminated) }, { continueOnFail: true });
 		expect(gone.items[0].json).toMatchObject({
-			error: 'Plugged.in: No Kubernetes deployment found for this agent',
-			httpCode: '404',
+			error: { message: 'Plugged.in: No Kubernetes deployment found for this agent', httpCode: '404' },
 		});
-		expect(gone.items[0].json.description).toContain('no Kubernetes deployment');
+		expect(gone.items[0].json.error.description).toContain('no Kubernetes deployment');
 
 		const created = sandbox.agents.insertAgent({ name: 'never-deployed' });
 		const pending = await run({ operation: 'getLogs', agentId: byId(created.uuid) });

@@ -46,7 +46,7 @@ describe('entry not found (404 "Clipboard entry not found")', () => {
 			{ items: [{ key: 'missing' }, { key: 'here' }], continueOnFail: true },
 		);
 		expect(error).toBeUndefined();
-		expect(items[0].json).toMatchObject({ error: 'No clipboard entry named "missing"', httpCode: '404' });
+		expect(items[0].json).toMatchObject({ error: { message: 'No clipboard entry named "missing"', httpCode: '404' } });
 		expect(items[0].pairedItem).toEqual({ item: 0 });
 		expect(items[1].json.value).toBe('v');
 	});
@@ -95,7 +95,7 @@ describe('nothing to pop (404 "No indexed entries to pop")', () => {
 
 	test('with Continue On Fail an empty stack gives an error item', async () => {
 		const { items } = await run(fixture.sandbox, { operation: 'pop' }, { continueOnFail: true });
-		expect(items[0].json.error).toBe('Nothing to pop: the clipboard has no indexed entries');
+		expect(items[0].json.error.message).toBe('Nothing to pop: the clipboard has no indexed entries');
 	});
 });
 
@@ -116,7 +116,7 @@ describe('taken index (409)', () => {
 			{ operation: 'set', keyBy: 'index', idx: '={{ $json.idx }}', value: 'v' },
 			{ items: [{ idx: 0 }, { idx: 1 }], continueOnFail: true },
 		);
-		expect(items[0].json).toMatchObject({ error: 'Index 0 is already taken', httpCode: '409' });
+		expect(items[0].json).toMatchObject({ error: { message: 'Index 0 is already taken', httpCode: '409' } });
 		expect(items[1].json.idx).toBe(1);
 	});
 });

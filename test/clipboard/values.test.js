@@ -191,7 +191,7 @@ describe('size limit (2 MiB as the UTF-8 length of the string sent)', () => {
 			{ items: [{ size: 3 }, { size: MAX + 10 }, { size: 4 }], continueOnFail: true },
 		);
 		expect(items.map((item) => item.json.sizeBytes ?? 'error')).toEqual([3, 'error', 4]);
-		expect(items[1].json.error).toMatch(/2,097,162 bytes/);
+		expect(items[1].json.error.message).toMatch(/2,097,162 bytes/);
 		expect(items[1].pairedItem).toEqual({ item: 1 });
 		expect(fixture.sandbox.count('POST', '/api/clipboard/push')).toBe(2);
 	});

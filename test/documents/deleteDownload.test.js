@@ -27,7 +27,9 @@ describe('delete', () => {
 		const { items } = await t.sent({ operation: 'delete', documentId: byId(newDocument()) }, { continueOnFail: true });
 		expect(items).toEqual([
 			{
-				json: expect.objectContaining({ error: expect.stringContaining('does not support'), httpCode: '405' }),
+				json: expect.objectContaining({
+					error: expect.objectContaining({ message: expect.stringContaining('does not support'), httpCode: '405' }),
+				}),
 				pairedItem: { item: 0 },
 			},
 		]);

@@ -134,5 +134,8 @@ test('one call per input item; Continue On Fail turns a bad item into a paired e
 	expect(requests).toHaveLength(1);
 	expect(items).toHaveLength(3);
 	expect(items.slice(0, 2).every((item) => item.pairedItem.item === 0)).toBe(true);
-	expect(items[2]).toMatchObject({ pairedItem: { item: 1 }, json: { error: expect.stringContaining('dateFrom') } });
+	expect(items[2]).toMatchObject({
+		pairedItem: { item: 1 },
+		json: { error: { message: expect.stringContaining('dateFrom') } },
+	});
 });

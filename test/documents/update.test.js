@@ -107,6 +107,6 @@ test('Continue On Fail: each item paired with its input, a failed one as an erro
 	);
 	expect(items.map((item) => item.pairedItem.item)).toEqual([0, 1, 2]);
 	expect(items[0].json.version).toBe(2);
-	expect(items[1].json.error).toContain('U+0007');
+	expect(items[1].json.error.message).toContain('U+0007');
 	expect(items[2].json.version).toBe(3);
 });

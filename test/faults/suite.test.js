@@ -93,6 +93,11 @@ describe('classifyRun', () => {
 	const plan = { verify: (json) => json.ok === true };
 	const success = (item) => ({ json: { ok: true }, pairedItem: { item } });
 	const failure = (item, error = 'Plugged.in: Internal server error') => ({ json: { error }, pairedItem: { item } });
+	/** The version 2 shape: `{error: {message, description?, httpCode?}}`. */
+	const nestedFailure = (item, message = 'Plugged.in: Internal server error', fields = {}) => ({
+		json: { error: { message, ...fields } },
+		pairedItem: { item },
+	});
 
 	test('an error item with its pairedItem and a reason is reported; a wrong, unpaired or mixed output is lost', () => {
 		const run = {
@@ -113,6 +118,32 @@ describe('classifyRun', () => {
 			'lost',
 			'lost',
 			'lost',
+		]);
+	});
+
+	test('a version 2 error item is read the same way: its message, description and httpCode reported', () => {
+		const run = {
+			items: [
+				nestedFailure(0, 'Plugged.in: Internal server error', {
+					description: 'It may have been applied.',
+					httpCode: '500',
+				}),
+				nestedFailure(1, ' '),
+				success(2),
+				nestedFailure(2),
+				{ json: { error: { message: 'x' }, extra: true }, pairedItem: { item: 3 } },
+			],
+		};
+		expect(classifyRun(run, 4, plan)).toEqual([
+			{
+				status: 'reported',
+				reason: 'Plugged.in: Internal server error',
+				description: 'It may have been applied.',
+				httpCode: '500',
+			},
+			expect.objectContaining({ status: 'lost' }),
+			expect.objectContaining({ status: 'lost' }),
+			expect.objectContaining({ status: 'lost' }),
 		]);
 	});
 

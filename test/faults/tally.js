@@ -4,12 +4,44 @@
  * reported (one error item, paired with it, with a reason) or lost (neither, or a mix, or wrong outputs).
  */
 
-const ERROR_ITEM_KEYS = ['error', 'description', 'httpCode'];
+const ERROR_FIELDS = ['description', 'httpCode'];
 /** The words a failed write must carry when the server may have applied it. */
 const MAY_HAVE_BEEN_APPLIED = /may (already )?have been applied/i;
 
+/**
+ * The two error item shapes of the item loop: version 2 nodes give `{error: {message, description?, httpCode?}}`
+ * (in both Continue modes), version 1 nodes in Continue (regular output) the flat `{error: message, description?,
+ * httpCode?}`. Anything else is not an error item.
+ */
+function isNestedErrorItem(json) {
+	const { error } = json;
+	return (
+		Object.keys(json).length === 1 &&
+		typeof error === 'object' &&
+		error !== null &&
+		typeof error.message === 'string' &&
+		Object.keys(error).every((key) => key === 'message' || ERROR_FIELDS.includes(key))
+	);
+}
+
+function isFlatErrorItem(json) {
+	return (
+		typeof json.error === 'string' && Object.keys(json).every((key) => key === 'error' || ERROR_FIELDS.includes(key))
+	);
+}
+
 function isErrorItem(json) {
-	return typeof json.error === 'string' && Object.keys(json).every((key) => ERROR_ITEM_KEYS.includes(key));
+	return isNestedErrorItem(json) || isFlatErrorItem(json);
+}
+
+/** An error item's message, description and httpCode, whichever shape it has. */
+function errorFields(json) {
+	if (isNestedErrorItem(json)) {
+		const { message, description, httpCode } = json.error;
+		return { message, description, httpCode };
+	}
+	const { error: message, description, httpCode } = json;
+	return { message, description, httpCode };
 }
 
 function pairedIndex(item) {
@@ -30,13 +62,14 @@ function classifyRun(run, count, plan, offset = 0) {
 		const index = pairedIndex(item);
 		const slot = perItem[index];
 		if (!slot) continue; // unpaired output: its item shows up as lost below
-		(isErrorItem(item.json) ? slot.errors : slot.successes).push(item.json);
+		if (isErrorItem(item.json)) slot.errors.push(errorFields(item.json));
+		else slot.successes.push(item.json);
 	}
 	const expectedOutputs = plan.expectedOutputs ?? 1;
 	return perItem.map(({ successes, errors }, index) => {
-		if (errors.length === 1 && successes.length === 0 && errors[0].error.trim() !== '') {
-			const { error, description, httpCode } = errors[0];
-			return { status: 'reported', reason: error, description, httpCode };
+		if (errors.length === 1 && successes.length === 0 && errors[0].message.trim() !== '') {
+			const { message, description, httpCode } = errors[0];
+			return { status: 'reported', reason: message, description, httpCode };
 		}
 		if (errors.length === 0 && successes.length === expectedOutputs) {
 			const wrong = successes.find((json) => !plan.verify(json, offset + index));

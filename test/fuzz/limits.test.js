@@ -84,9 +84,11 @@ describe('oversize inputs are refused before sending, with the size named', () =
 		expect(items[0].json).toMatchObject({ value: '{"small":1}' });
 		expect(items[1]).toEqual({
 			json: expect.objectContaining({
-				error: expect.stringContaining(
-					'"Value From" (valueFrom): the input item\'s JSON is 2,097,163 bytes; Plugged.in accepts at most 2,097,152 bytes',
-				),
+				error: expect.objectContaining({
+					message: expect.stringContaining(
+						'"Value From" (valueFrom): the input item\'s JSON is 2,097,163 bytes; Plugged.in accepts at most 2,097,152 bytes',
+					),
+				}),
 			}),
 			pairedItem: { item: 1 },
 		});

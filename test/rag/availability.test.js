@@ -100,9 +100,11 @@ describe('RAG switched off (sandbox option ragEnabled: false)', () => {
 			expect(run.items).toEqual(
 				[0, 1].map((item) => ({
 					json: {
-						error: 'Plugged.in: RAG is not enabled',
-						description: expect.stringContaining('switched off'),
-						httpCode: '500',
+						error: {
+							message: 'Plugged.in: RAG is not enabled',
+							description: expect.stringContaining('switched off'),
+							httpCode: '500',
+						},
 					},
 					pairedItem: { item },
 				})),

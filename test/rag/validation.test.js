@@ -45,7 +45,9 @@ describe('queries the server would refuse fail before any request', () => {
 		);
 		expect(run.items[0].json.found).toBe(true);
 		expect(run.items[1]).toEqual({
-			json: expect.objectContaining({ error: expect.stringMatching(/rejects: "\^".*\[item 1\]/) }),
+			json: expect.objectContaining({
+				error: expect.objectContaining({ message: expect.stringMatching(/rejects: "\^".*\[item 1\]/) }),
+			}),
 			pairedItem: { item: 1 },
 		});
 		expect(ragRequests(sandbox)).toBe(before + 1);

@@ -80,10 +80,10 @@ describe('Documents Create, layer 2 (100 per hour per key)', () => {
 		const failed = items.slice(100);
 		expect(failed.map((item) => item.pairedItem.item)).toEqual([100, 101, 102, 103]);
 		const [first] = failed;
-		expect(first.json.httpCode).toBe('429');
+		expect(first.json.error.httpCode).toBe('429');
 		const match =
 			/^Plugged\.in allows 100 document creations per hour for this API key; try again after (\d\d):(\d\d):(\d\d) UTC$/.exec(
-				first.json.error,
+				first.json.error.message,
 			);
 		expect(match).not.toBeNull();
 		const [h, m, s] = match.slice(1).map(Number);
@@ -92,9 +92,9 @@ describe('Documents Create, layer 2 (100 per hour per key)', () => {
 		const ahead = (((reset - before) % 86_400_000) + 86_400_000) % 86_400_000;
 		expect(ahead).toBeGreaterThan(300_000);
 		expect(ahead).toBeLessThan(400_000);
-		expect(first.json.description).toMatch(/Raise Max Rate-Limit Wait to 3\d\d s/);
-		expect(failed.every((item) => item.json.error === first.json.error)).toBe(true);
-		expect(failed.slice(1).every((item) => /The node waited 0 s/.test(item.json.description))).toBe(true);
+		expect(first.json.error.description).toMatch(/Raise Max Rate-Limit Wait to 3\d\d s/);
+		expect(failed.every((item) => item.json.error.message === first.json.error.message)).toBe(true);
+		expect(failed.slice(1).every((item) => /The node waited 0 s/.test(item.json.error.description))).toBe(true);
 	});
 });
 

@@ -280,7 +280,7 @@ describe.each([false, true])('Continue On Fail %s', (continueOnFail) => {
 			}),
 		);
 		const failed = continueOnFail
-			? captured.result.items.some((item) => item.json.error)
+			? captured.result.items.some((item) => typeof item.json.error?.message === 'string')
 			: Boolean(captured.result.error);
 		expect({ name, outcome: failed ? 'fail' : 'ok' }).toEqual({ name, outcome });
 		expectCleanRun(name, captured);
@@ -297,7 +297,7 @@ describe.each([false, true])('Continue On Fail %s', (continueOnFail) => {
 				},
 			),
 		);
-		const error = continueOnFail ? captured.result.items[0].json.error : captured.result.error.message;
+		const error = continueOnFail ? captured.result.items[0].json.error.message : captured.result.error.message;
 		expect(error).toMatch(/Invalid API key|Could not connect to Plugged\.in/);
 		expectCleanRun(name, captured);
 	});

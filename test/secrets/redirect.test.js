@@ -74,7 +74,7 @@ test('with Continue On Fail the redirect is an error item of its input item', as
 		{ credentials: credentials(), continueOnFail: true, items: [{}, {}] },
 	);
 	expect(error).toBeUndefined();
-	expect(items.map((item) => [item.pairedItem, item.json.httpCode])).toEqual([
+	expect(items.map((item) => [item.pairedItem, item.json.error.httpCode])).toEqual([
 		[{ item: 0 }, '302'],
 		[{ item: 1 }, '302'],
 	]);

@@ -2,10 +2,12 @@
 // The item loop and paging, through n8n's real engine against the sandbox.
 const { json, error } = require('../../sandbox/http');
 const { ProbeNode } = require('../harness/probeNode');
+const { PluggedInClipboard } = require('../../nodes/PluggedInClipboard/PluggedInClipboard.node');
 const { runAgainst, useSandbox } = require('../harness/sandbox');
 
 const fixture = useSandbox();
-const probe = (parameters, options) => runAgainst(fixture.sandbox, new ProbeNode(), { operation: 'send', ...parameters }, options);
+const probe = (parameters, options) =>
+	runAgainst(fixture.sandbox, new ProbeNode(), { operation: 'send', ...parameters }, options);
 const ITEMS = Array.from({ length: 10 }, (_, i) => ({ id: `item-${i}` }));
 let inFlight = 0;
 let maxInFlight = 0;
@@ -18,12 +20,18 @@ beforeAll(() => {
 		maxInFlight = Math.max(maxInFlight, inFlight);
 		await new Promise((resolve) => setTimeout(resolve, 60 - Number(req.params.n) * 5));
 		inFlight--;
-		return Number(req.params.n) % 4 === 3 ? error(404, `No item ${req.params.n}`) : json(200, { n: Number(req.params.n) });
+		return Number(req.params.n) % 4 === 3
+			? error(404, `No item ${req.params.n}`)
+			: json(200, { n: Number(req.params.n) });
 	});
 	// A limiter (one counter for the path) that refuses everything for one second after refusing item 0.
 	let closedUntil = 0;
 	router.get('/api/test/limited', { auth: 'apiKey' }, (req) => {
-		const refuse = { status: 429, json: { error: 'Too many requests', retryAfter: 1 }, headers: { 'Retry-After': '1' } };
+		const refuse = {
+			status: 429,
+			json: { error: 'Too many requests', retryAfter: 1 },
+			headers: { 'Retry-After': '1' },
+		};
 		if (Date.now() < closedUntil) return refuse;
 		if (req.query.get('n') === '0') {
 			closedUntil = Date.now() + 1000;
@@ -67,6 +75,44 @@ test('Continue (using error output): failed items go to the error output, paired
 	});
 });
 
+test('the error item shape by version: flat at version 1 with Continue On Fail, nested at version 2 and on the error output', async () => {
+	const clipboard = (parameters, options) => runAgainst(fixture.sandbox, new PluggedInClipboard(), parameters, options);
+	const stored = await clipboard({ operation: 'set', keyBy: 'name', name: 'items-shape-here', value: 'v' });
+	expect(stored.error).toBeUndefined();
+	const get = { operation: 'get', keyBy: 'name', name: '={{ $json.key }}' };
+	const input = [{ key: 'items-shape-missing' }, { key: 'items-shape-here' }];
+	const message = 'No clipboard entry named "items-shape-missing"';
+	const description = expect.stringMatching(/If Not Found to "Output Found: False"/);
+
+	const v1 = await clipboard(get, { items: input, continueOnFail: true, typeVersion: 1 });
+	expect(v1.error).toBeUndefined();
+	expect(v1.items[0]).toEqual({ json: { error: message, description, httpCode: '404' }, pairedItem: { item: 0 } });
+	expect(v1.items[1].json).toMatchObject({ name: 'items-shape-here', value: 'v' });
+	expect(v1.items[1].json).not.toHaveProperty('error');
+	expect(v1.items[1].pairedItem).toEqual({ item: 1 });
+
+	const v2 = await clipboard(get, { items: input, continueOnFail: true, typeVersion: 2 });
+	expect(v2.error).toBeUndefined();
+	expect(v2.items[0]).toEqual({
+		json: { error: { message, description, httpCode: '404' } },
+		pairedItem: { item: 0 },
+	});
+	expect(v2.items[1].json).toMatchObject({ name: 'items-shape-here', value: 'v' });
+	expect(v2.items[1].json).not.toHaveProperty('error');
+	expect(v2.items[1].pairedItem).toEqual({ item: 1 });
+	expect(v2.errorItems).toEqual([]);
+
+	const errorOutput = await clipboard(get, { items: input, onError: 'continueErrorOutput', typeVersion: 2 });
+	expect(errorOutput.error).toBeUndefined();
+	expect(errorOutput.items).toHaveLength(1);
+	expect(errorOutput.items[0].json).toMatchObject({ name: 'items-shape-here', value: 'v' });
+	expect(errorOutput.items[0].json).not.toHaveProperty('error');
+	expect(errorOutput.errorItems).toHaveLength(1);
+	expect(errorOutput.errorItems[0].pairedItem).toEqual({ item: 0 });
+	// n8n merges the input item's JSON under the error; the error itself is the same nested object.
+	expect(errorOutput.errorItems[0].json.error).toEqual({ message, description, httpCode: '404' });
+});
+
 test('without Continue On Fail the first failing item stops the node, naming the item', async () => {
 	const { error: failure } = await probe(echo, { items: perItem });
 	expect(failure.message).toBe('Plugged.in: No item 3');
@@ -80,7 +126,14 @@ test('Requests in Parallel: several in flight, output still in input order with 
 	expect(maxInFlight).toBeGreaterThan(1);
 	expect(maxInFlight).toBeLessThanOrEqual(4);
 	expect(items.map((item) => item.json.n ?? item.json.error)).toEqual([
-		0, 1, 2, 'Plugged.in: No item 3', 4, 5, 6, 'Plugged.in: No item 7',
+		0,
+		1,
+		2,
+		'Plugged.in: No item 3',
+		4,
+		5,
+		6,
+		'Plugged.in: No item 7',
 	]);
 	expect(items.map((item) => item.pairedItem.item)).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
 });

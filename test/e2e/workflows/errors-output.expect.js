@@ -1,8 +1,8 @@
 // On Error: Continue (using error output). Failed items leave the main output for the error output,
 // paired with their input (n8n merges the input's JSON in), and the next node reads our message,
 // description and HTTP code from `error`.
-const NODES = ['Documents', 'RAG', 'Clipboard', 'Agents'];
-const FAILED = { Documents: [1, 2], RAG: [1], Clipboard: [1], Agents: [1] };
+const NODES = ['Documents', 'RAG', 'Clipboard', 'Agents', 'Notifications'];
+const FAILED = { Documents: [1, 2], RAG: [1], Clipboard: [1], Agents: [1], Notifications: [1] };
 const DOCS = ['d0c5eed0-0000-4000-8000-000000000002', 'd0c5eed0-0000-4000-8000-00000000dead', 'not-a-uuid'];
 
 module.exports = {
@@ -29,5 +29,6 @@ module.exports = {
 		assert.equal(documents[1].httpCode, null, 'a parameter error sends nothing');
 		assert.equal(result.output('Clipboard Errors')[0].httpCode, '404');
 		assert.equal(result.output('Agents Errors')[0].httpCode, '404');
+		assert.match(result.output('Notifications Errors')[0].message, /"Message" \(message\): must not be empty/);
 	},
 };
