@@ -8,9 +8,8 @@ import {
 	MAX_LIST_LIMIT,
 	normaliseNotification,
 	SEVERITIES,
-	SEVERITY_OPTIONS,
+	SEVERITY_AND_TYPE_FILTERS,
 	simplifyNotification,
-	TYPE_OPTIONS,
 } from '../../shared/resources/notifications';
 import { readParameters, validate } from '../../shared/validate';
 
@@ -62,22 +61,7 @@ export const getMany: Operation = {
 					default: true,
 					description: 'Whether to return only completed notifications (on) or only open ones (off)',
 				},
-				{
-					displayName: 'Severity',
-					name: 'severities',
-					type: 'multiOptions',
-					default: [],
-					options: SEVERITY_OPTIONS,
-					description: 'Only notifications with one of these severities',
-				},
-				{
-					displayName: 'Type',
-					name: 'types',
-					type: 'multiOptions',
-					default: [],
-					options: TYPE_OPTIONS,
-					description: 'Only notifications of these types (CUSTOM: sent through the API)',
-				},
+				...SEVERITY_AND_TYPE_FILTERS,
 			],
 		},
 		SIMPLIFY,

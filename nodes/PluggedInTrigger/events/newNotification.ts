@@ -6,10 +6,9 @@ import {
 	matchesFilters,
 	MAX_LIST_LIMIT,
 	normaliseNotification,
-	SEVERITIES,
-	SEVERITY_OPTIONS,
-	TYPE_OPTIONS,
 	type Notification,
+	SEVERITIES,
+	SEVERITY_AND_TYPE_FILTERS,
 } from '../../shared/resources/notifications';
 import type { PluggedInApi } from '../../shared/transport';
 import { readParameters, validate } from '../../shared/validate';
@@ -64,22 +63,7 @@ export const newNotification = defineEvent<Params, SeenWindow>({
 					default: true,
 					description: 'Whether to skip notifications already marked as read when the trigger polls',
 				},
-				{
-					displayName: 'Severity',
-					name: 'severities',
-					type: 'multiOptions',
-					default: [],
-					options: SEVERITY_OPTIONS,
-					description: 'Only notifications with one of these severities',
-				},
-				{
-					displayName: 'Type',
-					name: 'types',
-					type: 'multiOptions',
-					default: [],
-					options: TYPE_OPTIONS,
-					description: 'Only notifications of these types (CUSTOM: sent through the API)',
-				},
+				...SEVERITY_AND_TYPE_FILTERS,
 			],
 		},
 	],

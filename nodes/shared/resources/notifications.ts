@@ -1,4 +1,4 @@
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import { normaliseTimestamps } from '../dates';
 import type { PluggedInApi } from '../transport';
@@ -45,6 +45,26 @@ export const SEVERITY_OPTIONS = [
 ];
 
 /** The server's title for a custom notification sent without one. */
+/** The filters Get Many and the trigger both offer, applied by the node (the server has none). */
+export const SEVERITY_AND_TYPE_FILTERS: INodeProperties[] = [
+	{
+		displayName: 'Severity',
+		name: 'severities',
+		type: 'multiOptions',
+		default: [],
+		options: SEVERITY_OPTIONS,
+		description: 'Only notifications with one of these severities',
+	},
+	{
+		displayName: 'Type',
+		name: 'types',
+		type: 'multiOptions',
+		default: [],
+		options: TYPE_OPTIONS,
+		description: 'Only notifications of these types (CUSTOM: sent through the API)',
+	},
+];
+
 export const DEFAULT_CUSTOM_TITLE = 'Custom notification';
 
 /** The read and completed routes validate ids as UUIDs (any other id is a 400). */
