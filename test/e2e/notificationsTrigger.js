@@ -7,43 +7,14 @@
 const assert = require('node:assert/strict');
 const path = require('node:path');
 
-const { waitFor } = require('./trigger');
+const { activate, triggerWorkflow, waitFor } = require('./trigger');
 
 const WORKFLOW_ID = 'e2enotiftrigger';
 const PROFILE = 'profile-sandbox';
 
-const workflow = {
-	name: 'E2E trigger: new notification',
-	nodes: [
-		{
-			id: 'trigger',
-			name: 'Plugged.in Trigger',
-			type: 'n8n-nodes-pluggedin.pluggedInTrigger',
-			typeVersion: 1,
-			position: [0, 0],
-			parameters: { event: 'newNotification', pollTimes: { item: [{ mode: 'everyMinute' }] } },
-			credentials: { pluggedInApi: { id: 'x', name: 'x' } },
-		},
-		{
-			id: 'received',
-			name: 'Received',
-			type: 'n8n-nodes-base.noOp',
-			typeVersion: 1,
-			position: [220, 0],
-			parameters: {},
-		},
-	],
-	connections: { 'Plugged.in Trigger': { main: [[{ node: 'Received', type: 'main', index: 0 }]] } },
-	settings: { executionOrder: 'v1' },
-};
 
 async function prepareNotificationTrigger(instance) {
-	await instance.importWorkflow(workflow, WORKFLOW_ID);
-	await instance.mustSucceed(
-		instance.n8n.line === 1
-			? ['update:workflow', `--id=${WORKFLOW_ID}`, '--active=true']
-			: ['publish:workflow', `--id=${WORKFLOW_ID}`],
-	);
+	await activate(instance, triggerWorkflow('E2E trigger: new notification', { event: 'newNotification' }), WORKFLOW_ID);
 }
 
 async function checkNotificationTrigger(instance, rest, sandbox) {

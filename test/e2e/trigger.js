@@ -10,32 +10,38 @@ const path = require('node:path');
 const TRIGGER_WORKFLOW_ID = 'e2etrigger';
 const PROFILE = 'profile-sandbox';
 
-const workflow = {
-	name: 'E2E trigger: document created',
-	nodes: [
-		{
-			id: 'trigger',
-			name: 'Plugged.in Trigger',
-			type: 'n8n-nodes-pluggedin.pluggedInTrigger',
-			typeVersion: 1,
-			position: [0, 0],
-			parameters: { event: 'documentCreated', pollTimes: { item: [{ mode: 'everyMinute' }] } },
-			credentials: { pluggedInApi: { id: 'x', name: 'x' } },
-		},
-		{ id: 'received', name: 'Received', type: 'n8n-nodes-base.noOp', typeVersion: 1, position: [220, 0], parameters: {} },
-	],
-	connections: { 'Plugged.in Trigger': { main: [[{ node: 'Received', type: 'main', index: 0 }]] } },
-	settings: { executionOrder: 'v1' },
-};
+/** A workflow "Plugged.in Trigger (polled every minute) → Received" for the given trigger parameters. */
+function triggerWorkflow(name, parameters, credential = { id: 'x', name: 'x' }) {
+	return {
+		name,
+		nodes: [
+			{
+				id: 'trigger',
+				name: 'Plugged.in Trigger',
+				type: 'n8n-nodes-pluggedin.pluggedInTrigger',
+				typeVersion: 1,
+				position: [0, 0],
+				parameters: { ...parameters, pollTimes: { item: [{ mode: 'everyMinute' }] } },
+				credentials: { pluggedInApi: credential },
+			},
+			{ id: 'received', name: 'Received', type: 'n8n-nodes-base.noOp', typeVersion: 1, position: [220, 0], parameters: {} },
+		],
+		connections: { 'Plugged.in Trigger': { main: [[{ node: 'Received', type: 'main', index: 0 }]] } },
+		settings: { executionOrder: 'v1' },
+	};
+}
 
-/** Imports and activates the trigger workflow; call before `n8n start`, which then polls it. */
-async function prepareTrigger(instance) {
-	await instance.importWorkflow(workflow, TRIGGER_WORKFLOW_ID);
+/** Imports a trigger workflow and activates it; call before `n8n start`, which then polls it. */
+async function activate(instance, workflow, id) {
+	await instance.importWorkflow(workflow, id);
 	await instance.mustSucceed(
-		instance.n8n.line === 1
-			? ['update:workflow', `--id=${TRIGGER_WORKFLOW_ID}`, '--active=true']
-			: ['publish:workflow', `--id=${TRIGGER_WORKFLOW_ID}`],
+		instance.n8n.line === 1 ? ['update:workflow', `--id=${id}`, '--active=true'] : ['publish:workflow', `--id=${id}`],
 	);
+}
+
+/** The Document Created workflow, activated; call before `n8n start`. */
+async function prepareTrigger(instance) {
+	await activate(instance, triggerWorkflow('E2E trigger: document created', { event: 'documentCreated' }), TRIGGER_WORKFLOW_ID);
 }
 
 async function waitFor(what, check, timeoutMs) {
@@ -74,4 +80,4 @@ async function checkTrigger(instance, rest, sandbox) {
 	assert.ok(polls() >= 2, 'a second poll happened');
 }
 
-module.exports = { checkTrigger, prepareTrigger, waitFor };
+module.exports = { activate, checkTrigger, prepareTrigger, triggerWorkflow, waitFor };

@@ -32,6 +32,7 @@ const {
 const { measureQueueScaling } = require('../../bench/queueScaling');
 const { Cluster, DURABLE_CURSOR_ENV, behindWebhook, waitFor } = require('./cluster');
 const { checkWorkerCrash } = require('./crash');
+const { triggerWorkflow } = require('../e2e/trigger');
 
 const E2E_WORKFLOWS = path.join(__dirname, '..', 'e2e', 'workflows');
 const ACTION_WORKFLOWS = ['documents', 'rag', 'clipboard', 'agents'];
@@ -51,31 +52,8 @@ const TRIGGERS = {
 	agentStateChanged: { id: 'qtrigagent', parameters: { event: 'agentStateChanged' }, list: '/api/agents' },
 };
 
-function triggerWorkflow(name, parameters) {
-	return {
-		name: `Queue trigger: ${name}`,
-		nodes: [
-			{
-				id: 'trigger',
-				name: 'Plugged.in Trigger',
-				type: 'n8n-nodes-pluggedin.pluggedInTrigger',
-				typeVersion: 1,
-				position: [0, 0],
-				parameters: { ...parameters, pollTimes: { item: [{ mode: 'everyMinute' }] } },
-				credentials: { pluggedInApi: { ...TRIGGER_CREDENTIAL, keep: true } },
-			},
-			{
-				id: 'received',
-				name: 'Received',
-				type: 'n8n-nodes-base.noOp',
-				typeVersion: 1,
-				position: [220, 0],
-				parameters: {},
-			},
-		],
-		connections: { 'Plugged.in Trigger': { main: [[{ node: 'Received', type: 'main', index: 0 }]] } },
-		settings: { executionOrder: 'v1' },
-	};
+function queueTriggerWorkflow(name, parameters) {
+	return triggerWorkflow(`Queue trigger: ${name}`, parameters, { ...TRIGGER_CREDENTIAL, keep: true });
 }
 
 /** A call to the sandbox's API with its key (the writes the trigger must notice). */
@@ -203,7 +181,7 @@ async function functionalChecks(n8n, tarball, checks) {
 			workflows[`queue${name}`] = behindWebhook(workflow, `queue-${name}`);
 		}
 		for (const [event, { id, parameters }] of Object.entries(TRIGGERS))
-			workflows[id] = triggerWorkflow(event, parameters);
+			workflows[id] = queueTriggerWorkflow(event, parameters);
 		await cluster.addActiveWorkflows(workflows);
 		const agent = triggers.agents.insertAgent({ name: 'queue-agent', state: 'PROVISIONED' });
 		const document = (title) => triggers.documents.insert(PROFILE, { title });
