@@ -75,11 +75,7 @@ function asNodeError(ctx: IExecuteFunctions, error: unknown, itemIndex: number):
  * `{error: message}`; so the details go inside `error`. Version 1 nodes keep their flat
  * `{error, description, httpCode}` in the regular output, as workflows saved with them read it.
  */
-function errorItem(
-	error: NodeApiError | NodeOperationError,
-	itemIndex: number,
-	nested: boolean,
-): INodeExecutionData {
+function errorItem(error: NodeApiError | NodeOperationError, itemIndex: number, nested: boolean): INodeExecutionData {
 	const fields: IDataObject = {};
 	if (error.description) fields.description = error.description;
 	if (error instanceof NodeApiError && error.httpCode) fields.httpCode = error.httpCode;

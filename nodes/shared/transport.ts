@@ -20,15 +20,8 @@ import {
 	type NetworkFailure,
 	type ParsedBody,
 } from './errors';
-import {
-	announcedResetAt,
-	limitsOf,
-	newLimitState,
-	probeDelayMs,
-	rateLimitText,
-	type LimitRule,
-	type LimitState,
-} from './rateLimits';
+import { LimitCounters, type Counter } from './limitCounters';
+import { rateLimitText } from './rateLimits';
 
 export const CREDENTIAL_NAME = 'pluggedInApi';
 
@@ -78,12 +71,6 @@ export interface TransportOptions {
 
 export const DEFAULT_TRANSPORT: TransportOptions = { timeoutMs: 60_000, maxRetries: 5, maxRateLimitWaitMs: 300_000 };
 
-/** A limit a request counts against, with what this execution knows about it. */
-interface Counter {
-	rule: LimitRule;
-	state: LimitState;
-}
-
 const BACKOFF_START_MS = 1_000;
 const BACKOFF_CAP_MS = 30_000;
 
@@ -95,8 +82,8 @@ const BACKOFF_CAP_MS = 30_000;
  * remaining items at once instead of sending each of them into it.
  */
 export class PluggedInApi {
-	/** The server's counters this execution has used: 'L1 <path>', 'L2' (the key's), 'L3 <path>'. */
-	private readonly counters = new Map<string, LimitState>();
+	/** What this execution knows of the server's rate-limit counters. */
+	private readonly limits = new LimitCounters();
 
 	private constructor(
 		private readonly ctx: ApiContext,
@@ -122,11 +109,16 @@ export class PluggedInApi {
 
 	async send<T = unknown>(spec: RequestSpec): Promise<ApiResponse<T>> {
 		const idempotent = spec.idempotent ?? isIdempotentMethod(spec.method);
-		const counters = this.countersOf(spec);
+		const counters = this.limits.of(spec.method, spec.path);
 		let waitedMs = 0;
 		let probes = 0;
 		for (let attempt = 0; ; ) {
-			const { waited, probing } = await this.waitForLimits(counters, waitedMs, spec);
+			const { waited, probing } = await this.limits.waitFor(
+				counters,
+				waitedMs,
+				this.options.maxRateLimitWaitMs,
+				(holding, until, waited) => this.rateLimitError(holding, until, waited, spec),
+			);
 			waitedMs += waited;
 			const canRetry = attempt < this.options.maxRetries;
 			let response: RawResponse;
@@ -148,10 +140,10 @@ export class PluggedInApi {
 			if (statusCode === 429) {
 				// The server did nothing: any request, writes included, is sent again once the limit allows,
 				// without using up Max Retries. waitForLimits fails fast when the wait is longer than allowed.
-				if (!this.refused(counters, response, probes)) probes++;
+				if (!this.limits.refused(counters, response.headers, response.raw, probes)) probes++;
 				continue;
 			}
-			this.countAccepted(counters);
+			this.limits.accepted(counters);
 			if (statusCode >= 200 && statusCode < 300) {
 				const result = this.success<T>(response, spec);
 				if (result) return result;
@@ -272,7 +264,12 @@ export class PluggedInApi {
 		return error;
 	}
 
-	private networkError(failure: NetworkFailure, code: string | undefined, spec: RequestSpec, idempotent: boolean): NodeApiError {
+	private networkError(
+		failure: NetworkFailure,
+		code: string | undefined,
+		spec: RequestSpec,
+		idempotent: boolean,
+	): NodeApiError {
 		const { message, description } = describeNetworkFailure(failure, code, {
 			baseUrl: this.baseUrl,
 			timeoutMs: this.options.timeoutMs,
@@ -288,122 +285,6 @@ export class PluggedInApi {
 		// Set again: NodeApiError swaps a message it recognises for a generic one of its own.
 		error.message = message;
 		return error;
-	}
-
-	private countersOf(spec: RequestSpec): Counter[] {
-		const { l1, route } = limitsOf(spec.method, spec.path.split('?')[0]);
-		return (route ? [l1, route] : [l1]).map((rule) => {
-			let state = this.counters.get(rule.key);
-			if (!state) this.counters.set(rule.key, (state = newLimitState()));
-			return { rule, state };
-		});
-	}
-
-	/** When a counter lets the next request through: after a 429's reset, or after the learned window once its budget is sent. */
-	private readyAt({ state }: Counter, now: number): number {
-		const { budget, windowMs, windowStart } = state;
-		const windowEnd = windowMs !== undefined && windowStart !== undefined ? windowStart + windowMs : undefined;
-		const paced = budget !== undefined && windowEnd !== undefined && now < windowEnd && state.sent >= budget;
-		// While the window's end is being found, one request asks at a time; the others look again shortly.
-		const probed = state.probing && state.probeInFlight ? now + 50 : 0;
-		return Math.max(state.pausedUntil, paced ? windowEnd : 0, probed);
-	}
-
-	/**
-	 * Sleeps until every counter of the request allows it, then counts the request as sent (in the same
-	 * step, so parallel items cannot all pass a budget's last place); fails at once when the wait would go
-	 * past Max Rate-Limit Wait.
-	 */
-	private async waitForLimits(
-		counters: Counter[],
-		waitedBefore: number,
-		spec: RequestSpec,
-	): Promise<{ waited: number; probing: LimitState[] }> {
-		let waited = 0;
-		for (;;) {
-			const now = Date.now();
-			let until = now;
-			let holding: Counter | undefined;
-			for (const counter of counters) {
-				const ready = this.readyAt(counter, now);
-				if (ready > until) [until, holding] = [ready, counter];
-			}
-			if (!holding) return { waited, probing: this.countSent(counters) };
-			if (waitedBefore + waited + (until - now) > this.options.maxRateLimitWaitMs) {
-				throw this.rateLimitError(holding, until, waitedBefore + waited, spec);
-			}
-			await sleep(until - now);
-			waited += Date.now() - now;
-		}
-	}
-
-	/** Returns the counters this request probes (their window's end is being looked for). */
-	private countSent(counters: Counter[]): LimitState[] {
-		const now = Date.now();
-		const probing: LimitState[] = [];
-		for (const { state } of counters) {
-			const { windowMs, windowStart } = state;
-			if (windowStart !== undefined && windowMs !== undefined && now >= windowStart + windowMs) {
-				state.windowStart = undefined;
-			}
-			if (state.windowStart === undefined) [state.windowStart, state.sent, state.succeeded] = [now, 0, 0];
-			state.sent++;
-			if (state.probing) {
-				state.probeInFlight = true;
-				probing.push(state);
-			}
-		}
-		return probing;
-	}
-
-	/** The server took the request (any answer but 429): a counter that was being probed has opened a new window. */
-	private countAccepted(counters: Counter[]): void {
-		const now = Date.now();
-		for (const { state } of counters) {
-			if (state.probing) {
-				state.probing = false;
-				if (state.learning && state.windowStart !== undefined) {
-					[state.windowMs, state.budget] = [now - state.windowStart, state.succeeded];
-					[state.windowStart, state.sent, state.succeeded] = [now, 1, 0];
-				}
-			}
-			state.succeeded++;
-		}
-	}
-
-	/**
-	 * Records a 429 on the counter that gave it and pauses that counter: until the announced reset (the later
-	 * of Retry-After and X-RateLimit-Reset), or, without one (layer 1 says nothing), for a short probe.
-	 * Returns whether a reset was announced.
-	 */
-	private refused(counters: Counter[], response: RawResponse, probes: number): boolean {
-		const now = Date.now();
-		const parsed = parseBody(response.raw, response.headers['content-type']);
-		const body = parsed.kind === 'json' ? parsed.value : undefined;
-		const resetAt = announcedResetAt(response.headers, body, now);
-		const [l1, route] = counters;
-		if (resetAt === undefined || !route) {
-			const { state, rule } = l1;
-			state.refusal = { rule, limit: rule.max, resetAt };
-			if (resetAt !== undefined) {
-				state.pausedUntil = Math.max(state.pausedUntil, resetAt, now + 100);
-				return true;
-			}
-			// Only a refusal after this execution's own full budget tells the window's length.
-			if (!state.probing) [state.probing, state.learning] = [true, state.succeeded >= rule.max];
-			state.pausedUntil = Math.max(state.pausedUntil, now + probeDelayMs(probes));
-			return false;
-		}
-		// Layer 1 let it through; the route's limit (layer 2 or 3) refused it.
-		l1.state.succeeded++;
-		const { state, rule } = route;
-		const limit = Number(response.headers['x-ratelimit-limit']);
-		if (limit > 0) state.budget = limit;
-		if (state.windowStart !== undefined && resetAt > state.windowStart) state.windowMs = resetAt - state.windowStart;
-		state.windowStart = undefined;
-		state.refusal = { rule, limit: limit > 0 ? limit : rule.max, resetAt };
-		state.pausedUntil = Math.max(state.pausedUntil, resetAt, now + 100);
-		return true;
 	}
 
 	private rateLimitError(holding: Counter, until: number, waitedMs: number, spec: RequestSpec): NodeApiError {
@@ -448,7 +329,8 @@ export function networkCause(error: unknown): { code?: string; message: string }
 	const words = [outer.cause?.message, outer.message, ...(Array.isArray(outer.messages) ? outer.messages : [])];
 	const message = words.filter((word): word is string => typeof word === 'string').join(' ');
 	const isCode = (value: unknown): value is string => typeof value === 'string' && /^[A-Z][A-Z0-9_]+$/.test(value);
-	const code = [outer.cause?.code, outer.code, outer.httpCode].find(isCode) ?? /\b(E[A-Z]{4,}|ERR_[A-Z_]+)\b/.exec(message)?.[1];
+	const code =
+		[outer.cause?.code, outer.code, outer.httpCode].find(isCode) ?? /\b(E[A-Z]{4,}|ERR_[A-Z_]+)\b/.exec(message)?.[1];
 	return { code, message };
 }
 

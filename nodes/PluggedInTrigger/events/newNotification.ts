@@ -67,7 +67,8 @@ export const newNotification = defineEvent<Params, SeenWindow>({
 			],
 		},
 	],
-	readParams: (ctx) => validate(ctx.getNode(), schema, readParameters(ctx, undefined, ['notificationFilters'])).notificationFilters,
+	readParams: (ctx) =>
+		validate(ctx.getNode(), schema, readParameters(ctx, undefined, ['notificationFilters'])).notificationFilters,
 	stateKey: (params) => params,
 	async poll(state, api, params) {
 		const newest = await newestNotifications(api, params);
