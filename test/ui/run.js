@@ -4,14 +4,14 @@
  * `npm run test:ui`: what a user sees in n8n's editor, in a real browser. A real n8n (2.41.1 by default)
  * with our packed package and a credential for the seeded sandbox; Debian's chromium (installed with
  * apt-get when missing), driven by playwright-core, with a fresh profile. Checks:
- *   - a fresh workflow's node panel lists all five nodes for "plugged";
+ *   - a fresh workflow's node panel lists all six nodes for "plugged";
  *   - each node's action list is its operations (events for the trigger), and a node added from an
  *     action opens without errors and is named after the action;
  *   - the Documents picker lists the library; Execute step on Get Many shows the documents;
  *   - a node's output-schema preview loads (before any run) for the next node's input;
  *   - the credential test passes with the sandbox key and fails, with our message, with a wrong one;
  *   - no console error or failed request caused by the package.
- * Screenshots of failures go to .ui-screenshots/; the canvas with all five nodes to docs/editor.png.
+ * Screenshots of failures go to .ui-screenshots/; the canvas with all six nodes to docs/editor.png.
  * Options: --line 1|2 (default 2), --no-build, --headed.
  */
 const { execFileSync } = require('node:child_process');
@@ -50,7 +50,7 @@ function expectedActions() {
 		return new module[folder]().description;
 	};
 	const actions = {};
-	for (const folder of ['PluggedInDocuments', 'PluggedInRag', 'PluggedInClipboard', 'PluggedInAgents']) {
+	for (const folder of ['PluggedInDocuments', 'PluggedInRag', 'PluggedInClipboard', 'PluggedInAgents', 'PluggedInNotifications']) {
 		const description = load(folder);
 		const operation = description.properties.find((property) => property.name === 'operation');
 		actions[description.displayName] = operation.options.map((option) => option.action);
@@ -192,7 +192,7 @@ async function runChecks(ui, { rest, sandbox }) {
 	const actionNodes = Object.keys(actions).filter((name) => !name.endsWith('Trigger'));
 	const triggerName = Object.keys(actions).find((name) => name.endsWith('Trigger'));
 
-	await ui.check('the node panel of a fresh workflow lists all five nodes for "plugged"', async () => {
+	await ui.check('the node panel of a fresh workflow lists all six nodes for "plugged"', async () => {
 		const listed = await ui.searchNodePanel();
 		// In a workflow without a trigger the panel shows trigger nodes without " Trigger".
 		for (const name of [...actionNodes, triggerName.replace(/ Trigger$/, '')]) {
@@ -205,6 +205,7 @@ async function runChecks(ui, { rest, sandbox }) {
 		'Plugged.in RAG': 'Ask a question',
 		'Plugged.in Clipboard': 'Get many clipboard entries',
 		'Plugged.in Agents': 'Get many agents',
+		'Plugged.in Notifications': 'Send a notification',
 	};
 	for (const name of actionNodes) {
 		await ui.check(`${name}: its actions are its operations; added from one it opens, named after it`, async () => {

@@ -33,9 +33,14 @@ function uiWorkflow(credentialId) {
 			agentId: { __rl: true, mode: 'id', value: '0a9e6f10-5c1d-4c59-9b8e-7a1d2c3b4e01' },
 			heartbeatMode: 'IDLE',
 		}),
+		node('Send a notification', 'pluggedInNotifications', 1200, {
+			resource: 'notification',
+			operation: 'send',
+			message: '={{ "Heartbeat sent: " + $json.message }}',
+		}),
 	];
 	nodes.push({ ...node('On new document', 'pluggedInTrigger', 0, { event: 'documentCreated' }), typeVersion: 1, position: [0, 220] });
-	const chain = nodes.slice(0, 5).map((entry) => entry.name);
+	const chain = nodes.slice(0, 6).map((entry) => entry.name);
 	const connections = Object.fromEntries(
 		chain.slice(0, -1).map((from, index) => [from, { main: [[{ node: chain[index + 1], type: 'main', index: 0 }]] }]),
 	);
