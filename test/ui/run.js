@@ -351,6 +351,8 @@ async function main() {
 			'--disable-background-networking',
 			'--disable-component-update',
 			'--disable-sync',
+			// Loopback only: n8n's editor would also ask the npm registry about the package.
+			'--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost',
 		],
 		viewport: { width: 1440, height: 900 },
 	});
