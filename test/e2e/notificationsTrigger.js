@@ -5,9 +5,8 @@
  * next poll (a minute later) must start one execution carrying exactly those two.
  */
 const assert = require('node:assert/strict');
-const path = require('node:path');
 
-const { activate, triggerWorkflow, waitFor } = require('./trigger');
+const { activate, receivedByTrigger, triggerWorkflow, waitFor } = require('./trigger');
 
 const WORKFLOW_ID = 'e2enotiftrigger';
 const PROFILE = 'profile-sandbox';
@@ -25,21 +24,7 @@ async function checkNotificationTrigger(instance, rest, sandbox) {
 	const document = sandbox.documents.insert(PROFILE, { title: 'trigger e2e document' });
 	sandbox.notifications.documentCreated(PROFILE, document);
 
-	const flatted = require(path.join(instance.n8n.dir, 'node_modules', 'flatted'));
-	const filter = encodeURIComponent(JSON.stringify({ workflowId: WORKFLOW_ID }));
-	const summary = await waitFor(
-		'an execution started by the New Notification trigger',
-		async () => {
-			const response = await rest('GET', `/executions?filter=${filter}`);
-			const results = response.json?.data?.results ?? [];
-			return results.find((execution) => ['success', 'error', 'crashed'].includes(execution.status));
-		},
-		150_000,
-	);
-	assert.equal(summary.status, 'success', `execution ${summary.id} ended ${summary.status}`);
-	const execution = await rest('GET', `/executions/${summary.id}`);
-	const data = flatted.parse(execution.json.data.data);
-	const received = data.resultData.runData.Received[0].data.main[0].map((item) => item.json);
+	const received = await receivedByTrigger(instance, rest, WORKFLOW_ID, 'an execution started by the New Notification trigger');
 	assert.deepEqual(
 		received.map((item) => `${item.event} ${item.type} ${item.message}`),
 		[

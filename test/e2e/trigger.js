@@ -44,6 +44,25 @@ async function prepareTrigger(instance) {
 	await activate(instance, triggerWorkflow('E2E trigger: document created', { event: 'documentCreated' }), TRIGGER_WORKFLOW_ID);
 }
 
+/** The items that reached "Received" in the first finished execution of a trigger workflow; it must have succeeded. */
+async function receivedByTrigger(instance, rest, workflowId, what) {
+	const flatted = require(path.join(instance.n8n.dir, 'node_modules', 'flatted'));
+	const filter = encodeURIComponent(JSON.stringify({ workflowId }));
+	const summary = await waitFor(
+		what,
+		async () => {
+			const response = await rest('GET', `/executions?filter=${filter}`);
+			const results = response.json?.data?.results ?? [];
+			return results.find((execution) => ['success', 'error', 'crashed'].includes(execution.status));
+		},
+		150_000,
+	);
+	assert.equal(summary.status, 'success', `execution ${summary.id} ended ${summary.status}`);
+	const execution = await rest('GET', `/executions/${summary.id}`);
+	const data = flatted.parse(execution.json.data.data);
+	return data.resultData.runData.Received[0].data.main[0].map((item) => item.json);
+}
+
 async function waitFor(what, check, timeoutMs) {
 	const deadline = Date.now() + timeoutMs;
 	for (;;) {
@@ -60,24 +79,10 @@ async function checkTrigger(instance, rest, sandbox) {
 	const titles = ['trigger e2e one', 'trigger e2e two', 'trigger e2e three'];
 	for (const title of titles) sandbox.documents.insert(PROFILE, { title });
 
-	const flatted = require(path.join(instance.n8n.dir, 'node_modules', 'flatted'));
-	const filter = encodeURIComponent(JSON.stringify({ workflowId: TRIGGER_WORKFLOW_ID }));
-	const summary = await waitFor(
-		'an execution started by the trigger',
-		async () => {
-			const response = await rest('GET', `/executions?filter=${filter}`);
-			const results = response.json?.data?.results ?? [];
-			return results.find((execution) => ['success', 'error', 'crashed'].includes(execution.status));
-		},
-		150_000,
-	);
-	assert.equal(summary.status, 'success', `execution ${summary.id} ended ${summary.status}`);
-	const execution = await rest('GET', `/executions/${summary.id}`);
-	const data = flatted.parse(execution.json.data.data);
-	const received = data.resultData.runData.Received[0].data.main[0].map((item) => item.json);
+	const received = await receivedByTrigger(instance, rest, TRIGGER_WORKFLOW_ID, 'an execution started by the trigger');
 	assert.deepEqual(received.map((item) => item.title).sort(), [...titles].sort());
 	assert.ok(received.every((item) => item.event === 'documentCreated'), 'event type on each item');
 	assert.ok(polls() >= 2, 'a second poll happened');
 }
 
-module.exports = { activate, checkTrigger, prepareTrigger, triggerWorkflow, waitFor };
+module.exports = { activate, checkTrigger, prepareTrigger, receivedByTrigger, triggerWorkflow, waitFor };
